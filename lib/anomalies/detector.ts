@@ -1,0 +1,286 @@
+/**
+ * Streaming anomaly detector for cost / token / request-count series.
+ *
+ * Per point, O(1) work and no allocation:
+ *  1. Baseline: robust additive Holt-Winters (level + daily + weekly profile indexed by time of
+ *     day / week) next to a plain robust level; whichever has predicted better lately is used.
+ *     Updates are winsorised at `clip` x scale, so an outlier barely moves its own baseline,
+ *     while a lasting level shift is absorbed within tens of steps.
+ *  2. Surprise: the residual in units of the recent residual scale, turned into a tail
+ *     probability; a one-sided CUSUM on the same residuals catches slow runaway growth.
+ *  3. Anomaly likelihood: the short-term mean of raw surprise compared with its own long-run
+ *     distribution for this series, so a noisy series does not alert all day and a calm one
+ *     alerts on a small break. Score = squashed -log10 tail probability, in [0, 1].
+ *  4. Repeat suppression: after an alert, scores are damped until the series has been back to
+ *     normal for `cooldownMs`, so one incident is one alert.
+ * Causal: the score for a point uses only that point and earlier ones.
+ */
+import { clamp, normalTail, normalTailLog10, RollingStats } from "./stats";
+
+export interface DetectorOptions {
+  /** Score at or above which a point is an alert. */
+  threshold: number;
+  /** Quiet time after an alert (ms) during which further alerts are suppressed. */
+  cooldownMs: number;
+  /** Points to observe before any score above 0 is emitted. */
+  warmup: number;
+  /** Smoothing of the level (per step). */
+  levelAlpha: number;
+  /** Smoothing of each seasonal slot (per visit of that slot). */
+  seasonAlpha: number;
+  /** Smoothing of the residual scale and of the predictor error trackers. */
+  scaleAlpha: number;
+  /** Residuals beyond clip x scale are winsorised before they update the baselines. */
+  clip: number;
+  /** Points averaged into the short-term surprise. */
+  shortWindow: number;
+  /** Points in the long-run distribution of surprise. */
+  longWindow: number;
+  /** CUSUM drift allowance and decision level, in scale units. */
+  cusumK: number;
+  cusumH: number;
+}
+
+export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = {
+  threshold: 0.5,
+  cooldownMs: 6 * 3600_000,
+  warmup: 48,
+  levelAlpha: 0.1,
+  seasonAlpha: 0.2,
+  scaleAlpha: 0.02,
+  clip: 3,
+  shortWindow: 5,
+  longWindow: 2000,
+  cusumK: 1,
+  cusumH: 20,
+};
+
+/** What the detector concluded about one point. */
+export interface Detection {
+  timestamp: number;
+  actual: number;
+  expected: number;
+  /** Band in which the actual value was considered normal. */
+  lower: number;
+  upper: number;
+  /** actual - expected, and relative to expected (NaN when expected is 0). */
+  impact: number;
+  impactPct: number;
+  /** Anomaly score in [0, 1] after repeat suppression. */
+  score: number;
+  /** score >= threshold: this point opens an incident. */
+  isAnomaly: boolean;
+  /** The raw score was above the threshold but an incident was already open. */
+  suppressed: boolean;
+}
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+/** 1970-01-01 was a Thursday; shift so weekly slot 0 starts on Monday 00:00 UTC. */
+const WEEK_OFFSET_MS = 3 * DAY_MS;
+const STEP_SAMPLES = 16;
+const BAND_Z = 3;
+
+export class StreamingDetector {
+  readonly options: DetectorOptions;
+  private n = 0;
+  private lastTs = NaN;
+  // step inference from the first gaps
+  private readonly gaps: number[] = [];
+  private step = 0;
+  // baselines
+  private level = 0; // deseasonalised level (Holt-Winters)
+  private plain = 0; // non-seasonal robust level
+  private daily: Float64Array | null = null;
+  private weekly: Float64Array | null = null;
+  private errSeasonal = 0;
+  private errPlain = 0;
+  private magnitude = 0;
+  private scale = 0;
+  // surprise
+  private readonly shortRaw: RollingStats;
+  private readonly longRaw: RollingStats;
+  private cusumUp = 0;
+  private cusumDown = 0;
+  // suppression
+  private incidentOpen = false;
+  private quietSince = 0;
+  private last: Detection | null = null;
+  private lastExpected = 0;
+  private lastScale = 0;
+  private lastRaw = 0;
+
+  constructor(options: Partial<DetectorOptions> = {}) {
+    this.options = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
+    this.shortRaw = new RollingStats(this.options.shortWindow);
+    this.longRaw = new RollingStats(this.options.longWindow);
+  }
+
+  /** Feed the next point (timestamps in ms, increasing). Returns the anomaly score in [0, 1]. */
+  update(timestamp: number, value: number): number {
+    const o = this.options;
+    this.last = null;
+    if (!Number.isFinite(value)) value = this.n === 0 ? 0 : this.lastExpected;
+    if (this.n === 0) {
+      this.level = this.plain = value;
+      this.magnitude = Math.abs(value);
+      this.lastTs = timestamp;
+      this.n = 1;
+      this.lastExpected = value;
+      this.lastScale = 0;
+      this.lastRaw = 0;
+      return this.finish(timestamp, value, 0, 0);
+    }
+    this.inferStep(timestamp);
+    this.lastTs = timestamp;
+
+    // --- predict
+    let dIdx = -1;
+    let wIdx = -1;
+    let seasonal = NaN;
+    if (this.daily) {
+      dIdx = Math.floor((timestamp % DAY_MS) / this.step);
+      const d = this.daily[dIdx];
+      if (!Number.isNaN(d)) {
+        seasonal = d;
+        if (this.weekly) {
+          wIdx = Math.floor(((timestamp + WEEK_OFFSET_MS) % WEEK_MS) / this.step);
+          const w = this.weekly[wIdx];
+          if (!Number.isNaN(w)) seasonal += w;
+        }
+      }
+    }
+    const seasonalPred = Number.isNaN(seasonal) ? NaN : this.level + seasonal;
+    const useSeasonal = !Number.isNaN(seasonalPred) && this.errSeasonal < 0.9 * this.errPlain;
+    const expected = useSeasonal ? seasonalPred : this.plain;
+    const floor = 1e-3 * this.magnitude + 1e-12;
+    const scale = Math.max(useSeasonal ? this.errSeasonal : this.errPlain, floor);
+    const resid = value - expected;
+    const z = resid / (1.2533 * scale); // mean |error| -> Gaussian sigma
+
+    // --- update baselines with winsorised innovations
+    const lim = o.clip * scale;
+    const a = o.levelAlpha;
+    const sa = o.scaleAlpha;
+    const ePlain = value - this.plain;
+    this.errPlain += sa * (Math.min(Math.abs(ePlain), lim * 2) - this.errPlain);
+    this.plain += a * clamp(ePlain, -lim, lim);
+    if (!Number.isNaN(seasonalPred)) {
+      const eS = value - seasonalPred;
+      this.errSeasonal += sa * (Math.min(Math.abs(eS), lim * 2) - this.errSeasonal);
+    } else {
+      this.errSeasonal = this.errPlain; // no track record yet
+    }
+    const xc = expected + clamp(resid, -lim, lim);
+    if (this.daily) {
+      const season = Number.isNaN(seasonal) ? 0 : seasonal;
+      this.level += a * (xc - season - this.level);
+      const dev = xc - this.level;
+      const d = this.daily[dIdx];
+      if (Number.isNaN(d)) this.daily[dIdx] = dev;
+      else {
+        const wPart = this.weekly && wIdx >= 0 && !Number.isNaN(this.weekly[wIdx]) ? this.weekly[wIdx] : 0;
+        this.daily[dIdx] = d + o.seasonAlpha * (dev - wPart - d);
+        if (this.weekly && this.n * this.step >= 2 * WEEK_MS) {
+          if (wIdx < 0) wIdx = Math.floor(((timestamp + WEEK_OFFSET_MS) % WEEK_MS) / this.step);
+          const w = this.weekly[wIdx];
+          const wDev = dev - this.daily[dIdx];
+          this.weekly[wIdx] = Number.isNaN(w) ? wDev : w + o.seasonAlpha * (wDev - w);
+        }
+      }
+    } else {
+      this.level = this.plain;
+    }
+    this.magnitude += sa * (Math.abs(value) - this.magnitude);
+
+    // --- surprise
+    const pointLog = normalTailLog10(Math.abs(z)) - 0.30103; // two-sided
+    this.cusumUp = Math.max(0, this.cusumUp + z - o.cusumK);
+    this.cusumDown = Math.max(0, this.cusumDown - z - o.cusumK);
+    const raw = Math.max(pointLog, 0);
+    this.shortRaw.push(raw);
+    const mu = this.longRaw.mean;
+    const sd = Math.sqrt(this.longRaw.variance) + 1e-6;
+    let surpriseLog = 0;
+    if (this.longRaw.n >= o.warmup) {
+      const zz = (this.shortRaw.mean - mu) / (sd / Math.sqrt(o.shortWindow));
+      surpriseLog = zz > 0 ? normalTailLog10(zz) : 0;
+      const cus = Math.max(this.cusumUp, this.cusumDown);
+      if (cus > o.cusumH) surpriseLog = Math.max(surpriseLog, 5 * (cus / o.cusumH));
+    }
+    this.longRaw.push(raw);
+    this.n++;
+    this.lastExpected = expected;
+    this.lastScale = scale;
+    this.lastRaw = this.n > o.warmup ? clamp(surpriseLog / 10, 0, 1) : 0;
+    return this.finish(timestamp, value, this.lastRaw, expected);
+  }
+
+  /** Repeat suppression: one incident, one alert. */
+  private finish(timestamp: number, _value: number, raw: number, _expected: number): number {
+    const o = this.options;
+    if (this.incidentOpen) {
+      if (raw >= o.threshold) this.quietSince = timestamp;
+      if (timestamp - this.quietSince >= o.cooldownMs) this.incidentOpen = false;
+      else return raw * 0.5 * o.threshold; // keep ranking information but stay below threshold
+    }
+    if (raw >= o.threshold) {
+      this.incidentOpen = true;
+      this.quietSince = timestamp;
+      this.cusumUp = this.cusumDown = 0;
+    }
+    return raw;
+  }
+
+  private inferStep(timestamp: number): void {
+    if (this.step > 0) return;
+    const gap = timestamp - this.lastTs;
+    if (gap > 0) this.gaps.push(gap);
+    if (this.gaps.length < STEP_SAMPLES) return;
+    const sorted = [...this.gaps].sort((x, y) => x - y);
+    this.step = sorted[sorted.length >> 1];
+    // Seasonal profiles only when the step divides into a day with enough slots to matter.
+    if (this.step < DAY_MS / 4 && this.step >= 60_000) {
+      this.daily = new Float64Array(Math.ceil(DAY_MS / this.step)).fill(NaN);
+      this.weekly = new Float64Array(Math.ceil(WEEK_MS / this.step)).fill(NaN);
+    }
+  }
+
+  /** Details of the last point (allocates; call only when you need them, e.g. on an alert). */
+  describe(timestamp: number, actual: number, score: number): Detection {
+    const expected = this.lastExpected;
+    const band = BAND_Z * 1.2533 * this.lastScale;
+    const impact = actual - expected;
+    return {
+      timestamp,
+      actual,
+      expected,
+      lower: expected - band,
+      upper: expected + band,
+      impact,
+      impactPct: expected === 0 ? NaN : impact / Math.abs(expected),
+      score,
+      isAnomaly: score >= this.options.threshold,
+      suppressed: this.lastRaw >= this.options.threshold && score < this.options.threshold,
+    };
+  }
+}
+
+/** Run a detector over a whole series; returns one score per point. */
+export function scoreSeries(timestamps: ArrayLike<number>, values: ArrayLike<number>, options?: Partial<DetectorOptions>): Float64Array {
+  const d = new StreamingDetector(options);
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = d.update(timestamps[i], values[i]);
+  return out;
+}
+
+/** Run a detector over a series and return only the alerts, with expected value, band and impact. */
+export function detectAnomalies(points: { timestamp: number; value: number }[], options?: Partial<DetectorOptions>): Detection[] {
+  const d = new StreamingDetector(options);
+  const alerts: Detection[] = [];
+  for (const p of points) {
+    const s = d.update(p.timestamp, p.value);
+    if (s >= d.options.threshold) alerts.push(d.describe(p.timestamp, p.value, s));
+  }
+  return alerts;
+}

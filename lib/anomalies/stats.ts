@@ -1,0 +1,66 @@
+/** Small numerical helpers shared by the detectors (no allocation on the hot path). */
+
+/** Upper tail of the standard normal, P(Z > z), via the Abramowitz-Stegun erfc approximation (|err| < 1.5e-7). */
+export function normalTail(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const y = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const half = 0.5 * y * Math.exp(-x * x);
+  return z >= 0 ? half : 1 - half;
+}
+
+/**
+ * -log10 P(Z > z) without underflow: for large z use the asymptotic Mills-ratio form so
+ * extreme deviations keep distinct scores instead of all saturating at p = 0.
+ */
+export function normalTailLog10(z: number): number {
+  if (z < 5) return -Math.log10(Math.max(normalTail(z), 1e-300));
+  // log P ~ -z^2/2 - log(z sqrt(2 pi))
+  return (z * z) / 2 / Math.LN10 + Math.log10(z * Math.sqrt(2 * Math.PI));
+}
+
+/** Fixed-size ring buffer keeping a running sum and sum of squares (O(1) push). */
+export class RollingStats {
+  private readonly buf: Float64Array;
+  private pos = 0;
+  private count = 0;
+  private sum = 0;
+  private sumSq = 0;
+
+  constructor(readonly size: number) {
+    this.buf = new Float64Array(size);
+  }
+
+  push(x: number): void {
+    if (this.count === this.size) {
+      const old = this.buf[this.pos];
+      this.sum -= old;
+      this.sumSq -= old * old;
+    } else {
+      this.count++;
+    }
+    this.buf[this.pos] = x;
+    this.sum += x;
+    this.sumSq += x * x;
+    this.pos = this.pos + 1 === this.size ? 0 : this.pos + 1;
+  }
+
+  get n(): number {
+    return this.count;
+  }
+
+  get mean(): number {
+    return this.count === 0 ? 0 : this.sum / this.count;
+  }
+
+  get variance(): number {
+    if (this.count < 2) return 0;
+    const m = this.sum / this.count;
+    // Running sums drift slightly negative in float; clamp.
+    return Math.max(0, this.sumSq / this.count - m * m);
+  }
+}
+
+export function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}

@@ -1,0 +1,104 @@
+/**
+ * ClickHouse migrations, applied in order at start-up and recorded in `schema_migrations`.
+ * Written once in portable SQL; a cluster deployment runs the same statements (see README).
+ * Never edit a shipped migration: add a new one.
+ */
+export type Migration = { version: number; name: string; statements: string[] };
+
+const DIMENSIONS_DDL = `
+  provider LowCardinality(String),
+  model LowCardinality(String),
+  project LowCardinality(String),
+  feature LowCardinality(String),
+  team LowCardinality(String),
+  user String,
+  customer String,
+  environment LowCardinality(String)`;
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: "llm_events and hourly spend rollup",
+    statements: [
+      // Raw events are append-only. A re-cost appends a cancelling row (sign -1) for the old version
+      // and a new row (sign +1, version + 1); VersionedCollapsingMergeTree folds them on merge and
+      // every query sums with sign, so totals are right before and after merges.
+      `CREATE TABLE IF NOT EXISTS llm_events (
+        org_id LowCardinality(String),
+        event_id String,
+        ts DateTime64(3, 'UTC'),
+        ${DIMENSIONS_DDL},
+        api_key_id LowCardinality(String),
+        source LowCardinality(String),
+        input_uncached_tokens UInt64,
+        cache_read_tokens UInt64,
+        cache_write_5m_tokens UInt64,
+        cache_write_1h_tokens UInt64,
+        output_tokens UInt64,
+        reasoning_tokens UInt64,
+        priced UInt8,
+        cost_pico Int64,
+        cache_savings_pico Int64,
+        price_source LowCardinality(String),
+        price_ref String,
+        latency_ms Nullable(UInt32),
+        status LowCardinality(String),
+        app_cache LowCardinality(String),
+        tags Map(String, String),
+        sign Int8,
+        version UInt32,
+        ingested_at DateTime64(3, 'UTC') DEFAULT now64(3),
+        INDEX ts_minmax ts TYPE minmax GRANULARITY 1
+      ) ENGINE = VersionedCollapsingMergeTree(sign, version)
+      PARTITION BY toYYYYMM(ts)
+      ORDER BY (org_id, event_id)`,
+      // Dashboards read this, never the raw events, for month-long charts.
+      `CREATE TABLE IF NOT EXISTS spend_hourly (
+        org_id LowCardinality(String),
+        hour DateTime('UTC'),
+        ${DIMENSIONS_DDL},
+        price_source LowCardinality(String),
+        requests Int64,
+        priced_requests Int64,
+        input_uncached_tokens Int64,
+        cache_read_tokens Int64,
+        cache_write_5m_tokens Int64,
+        cache_write_1h_tokens Int64,
+        output_tokens Int64,
+        reasoning_tokens Int64,
+        unpriced_tokens Int64,
+        cost_pico Int128,
+        cache_savings_pico Int128,
+        app_cache_hits Int64,
+        app_cache_lookups Int64,
+        errors Int64,
+        latency_ms_sum Int64,
+        latency_count Int64
+      ) ENGINE = SummingMergeTree
+      PARTITION BY toYYYYMM(hour)
+      ORDER BY (org_id, hour, provider, model, project, feature, team, environment, customer, user, price_source)`,
+      `CREATE MATERIALIZED VIEW IF NOT EXISTS spend_hourly_mv TO spend_hourly AS
+      SELECT
+        org_id,
+        toStartOfHour(ts) AS hour,
+        provider, model, project, feature, team, user, customer, environment, price_source,
+        toInt64(sign) AS requests,
+        toInt64(sign * priced) AS priced_requests,
+        toInt64(sign * input_uncached_tokens) AS input_uncached_tokens,
+        toInt64(sign * cache_read_tokens) AS cache_read_tokens,
+        toInt64(sign * cache_write_5m_tokens) AS cache_write_5m_tokens,
+        toInt64(sign * cache_write_1h_tokens) AS cache_write_1h_tokens,
+        toInt64(sign * output_tokens) AS output_tokens,
+        toInt64(sign * reasoning_tokens) AS reasoning_tokens,
+        toInt64(sign * (1 - priced) * (input_uncached_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens + output_tokens)) AS unpriced_tokens,
+        toInt128(cost_pico) * sign AS cost_pico,
+        toInt128(cache_savings_pico) * sign AS cache_savings_pico,
+        toInt64(sign * (app_cache = 'hit')) AS app_cache_hits,
+        toInt64(sign * (app_cache != '')) AS app_cache_lookups,
+        toInt64(sign * (status = 'error')) AS errors,
+        toInt64(sign * ifNull(latency_ms, 0)) AS latency_ms_sum,
+        toInt64(sign * isNotNull(latency_ms)) AS latency_count
+      FROM llm_events`,
+    ],
+  },
+];

@@ -1,0 +1,51 @@
+import "server-only";
+import { getClickhouse } from "./client";
+import { env } from "@/lib/config/env";
+
+export type QueryParams = Record<string, unknown>;
+
+export type QueryOptions = {
+  /** Names the caller; shows up in system.query_log as log_comment. */
+  tag: string;
+  /** Values bound as {name:Type}; never interpolated into SQL. */
+  params?: QueryParams;
+  timeoutSeconds?: number;
+};
+
+/**
+ * Every read goes through here: bound parameters, an execution time limit (a runaway query inside
+ * the embedded engine cannot be interrupted from JS) and a memory cap.
+ */
+export async function chQuery<T>(sql: string, opts: QueryOptions): Promise<T[]> {
+  const rs = await getClickhouse().query({
+    query: sql,
+    query_params: opts.params,
+    format: "JSONEachRow",
+    clickhouse_settings: settings(opts),
+  });
+  return (await rs.json()) as T[];
+}
+
+/** DDL and mutations. */
+export async function chCommand(sql: string, opts: QueryOptions): Promise<void> {
+  await getClickhouse().command({ query: sql, query_params: opts.params, clickhouse_settings: settings(opts) });
+}
+
+export async function chInsert<T extends object>(table: string, rows: T[], opts: QueryOptions): Promise<void> {
+  if (rows.length === 0) return;
+  await getClickhouse().insert({
+    table,
+    values: rows,
+    format: "JSONEachRow",
+    clickhouse_settings: { ...settings(opts), date_time_input_format: "best_effort" },
+  });
+}
+
+function settings(opts: QueryOptions) {
+  return {
+    max_execution_time: opts.timeoutSeconds ?? env().QUERY_TIMEOUT_SECONDS,
+    max_memory_usage: "8000000000",
+    log_comment: opts.tag,
+    output_format_json_quote_64bit_integers: 1,
+  } as const;
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { z } from "zod";
+
+const envSchema = z.object({
+  CLICKHOUSE_URL: z.url().optional(),
+  CLICKHOUSE_USER: z.string().optional(),
+  CLICKHOUSE_PASSWORD: z.string().optional(),
+  CLICKHOUSE_DATABASE: z.string().default("default"),
+  DATA_DIR: z.string().default(".data"),
+  /** "0" turns off seeding the demo organization on first start. */
+  DEMO_DATA: z.enum(["0", "1"]).default("1"),
+  /** "0" keeps the worker loops out of the web server process (they then run via `npm run workers`). */
+  EMBEDDED_WORKERS: z.enum(["0", "1"]).optional(),
+  /** Max milliseconds an ingest request waits for its group commit. */
+  INGEST_FLUSH_MS: z.coerce.number().int().min(1).max(5000).default(15),
+  QUERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Environment, validated once; a bad value stops start-up with the variable's name. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function isEmbedded(): boolean {
+  return !env().CLICKHOUSE_URL;
+}
