@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { USAGE_FORMATS } from "./usage";
+
+const label = (name: string) =>
+  z
+    .string({ error: `${name}: expected a string` })
+    .trim()
+    .max(256, `${name}: at most 256 characters`)
+    .optional()
+    .default("");
+
+/** One event as sent to POST /api/v1/events. Only id, timestamp, provider, model and usage are required. */
+export const eventSchema = z.object({
+  id: z.string({ error: "id: expected a string (your idempotency key)" }).trim().min(1, "id: must not be empty").max(256, "id: at most 256 characters"),
+  timestamp: z.union([z.string(), z.number()], { error: "timestamp: expected an RFC 3339 string or unix seconds" }),
+  provider: z.string({ error: "provider: expected a string such as \"openai\" or \"anthropic\"" }).trim().toLowerCase().min(1, "provider: must not be empty").max(64),
+  model: z.string({ error: "model: expected a string" }).trim().min(1, "model: must not be empty").max(256),
+  project: label("project"),
+  feature: label("feature"),
+  team: label("team"),
+  user: label("user"),
+  customer: label("customer"),
+  environment: label("environment"),
+  usage: z.unknown(),
+  usage_format: z.enum(USAGE_FORMATS as [string, ...string[]], { error: `usage_format: expected one of ${USAGE_FORMATS.join(", ")}` }).optional(),
+  latency_ms: z.number({ error: "latency_ms: expected a number of milliseconds" }).nonnegative("latency_ms: must not be negative").max(86_400_000).optional().nullable(),
+  status: z.enum(["ok", "error"], { error: "status: expected \"ok\" or \"error\"" }).optional().default("ok"),
+  cache: z.enum(["hit", "miss"], { error: "cache: expected \"hit\" or \"miss\"" }).optional().nullable(),
+  tags: z
+    .record(z.string().max(128), z.union([z.string().max(1024), z.number(), z.boolean()]).transform(String), {
+      error: "tags: expected an object of string values",
+    })
+    .optional()
+    .default({})
+    .refine((t) => Object.keys(t).length <= 64, "tags: at most 64 tags"),
+});
+export type EventInput = z.input<typeof eventSchema>;
+
+/** Batch envelope; events stay unknown here so one bad event cannot fail the batch. */
+export const batchSchema = z.object({
+  events: z
+    .array(z.unknown(), { error: "events: expected an array of events" })
+    .min(1, "events: send at least one event")
+    .max(1000, "events: at most 1000 events per request"),
+});
+
+const MAX_FUTURE_MS = 24 * 3600 * 1000;
+
+export function parseTimestamp(v: string | number, now = Date.now()): Date | string {
+  let d: Date;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v) || v <= 0) return "timestamp: expected unix seconds > 0";
+    // Values above 1e11 can only be milliseconds (year 5138 in seconds).
+    d = new Date(v > 1e11 ? v : v * 1000);
+  } else {
+    if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(v.trim()))
+      return `timestamp: expected RFC 3339 with a time zone, e.g. 2026-11-20T10:00:00Z, got ${JSON.stringify(v)}`;
+    d = new Date(v.trim());
+  }
+  if (Number.isNaN(d.getTime())) return `timestamp: not a valid date: ${JSON.stringify(v)}`;
+  if (d.getTime() > now + MAX_FUTURE_MS) return `timestamp: ${d.toISOString()} is more than 24 hours in the future`;
+  if (d.getUTCFullYear() < 2000) return `timestamp: ${d.toISOString()} is before the year 2000`;
+  return d;
+}
+
+export function formatZodIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => {
+    const path = i.path.join(".");
+    // Our messages already start with the field name; zod's defaults do not.
+    return path && !i.message.startsWith(String(i.path[0])) ? `${path}: ${i.message}` : i.message;
+  });
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { compiledOverrides } from "@/lib/pricing/overrides";
+import { priceEvent } from "@/lib/pricing/price-event";
+import { batchSchema, formatZodIssues } from "./event-schema";
+import { normalizeEvent } from "./normalize-event";
+import { toEventRow } from "./rows";
+import { eventWriter } from "./writer";
+import type { NormalizedEvent } from "./types";
+
+export type EventResult =
+  | { index: number; id: string; status: "accepted" | "duplicate" }
+  | { index: number; id: string | null; status: "rejected"; errors: string[] };
+
+export type IngestResponse = {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  results: EventResult[];
+};
+
+export class BatchError extends Error {
+  constructor(public readonly status: number, message: string, public readonly details: string[] = []) {
+    super(message);
+  }
+}
+
+/** Validates the envelope; a malformed envelope is a 400 and nothing is written. */
+export function parseBatch(body: unknown): unknown[] {
+  const parsed = batchSchema.safeParse(body);
+  if (!parsed.success) throw new BatchError(400, "Body must be {\"events\": [ ... ]} with 1 to 1000 events.", formatZodIssues(parsed.error));
+  return parsed.data.events;
+}
+
+/**
+ * Validates, normalizes and prices every event independently, stores the good ones, and answers
+ * per event. Resolves only after the insert holding them succeeded.
+ */
+export async function ingestEvents(orgId: string, apiKeyId: string, rawEvents: unknown[], source = "api"): Promise<IngestResponse> {
+  const results: EventResult[] = new Array(rawEvents.length);
+  const good: { index: number; event: NormalizedEvent }[] = [];
+  const now = Date.now();
+  rawEvents.forEach((raw, index) => {
+    const r = normalizeEvent(raw, source, now);
+    if (r.ok) good.push({ index, event: r.event });
+    else results[index] = { index, id: r.id, status: "rejected", errors: r.errors };
+  });
+  // The first occurrence of an id in a request is the one stored; later ones are duplicates.
+  const firstOf = new Map<string, (typeof good)[number]>();
+  for (const g of good) {
+    if (firstOf.has(g.event.id)) results[g.index] = { index: g.index, id: g.event.id, status: "duplicate" };
+    else firstOf.set(g.event.id, g);
+  }
+  const unique = [...firstOf.values()];
+  const overrides = unique.length ? await compiledOverrides(orgId) : [];
+  const rows = unique.map((g) => toEventRow(orgId, apiKeyId, priceEvent(g.event, overrides)));
+  const alreadyStored = await eventWriter().write(rows);
+  for (const g of unique) {
+    results[g.index] = { index: g.index, id: g.event.id, status: alreadyStored.has(g.event.id) ? "duplicate" : "accepted" };
+  }
+  let accepted = 0;
+  let dups = 0;
+  let rejected = 0;
+  for (const r of results) {
+    if (r.status === "accepted") accepted++;
+    else if (r.status === "duplicate") dups++;
+    else rejected++;
+  }
+  return { accepted, duplicates: dups, rejected, results };
+}

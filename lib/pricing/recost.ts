@@ -1,0 +1,119 @@
+import "server-only";
+import { chInsert, chQuery } from "@/lib/clickhouse/query";
+import { db } from "@/lib/db/prisma";
+import { chDateTime } from "@/lib/ingest/rows";
+import { compileOverride } from "./overrides-match";
+import { listOverrides } from "./overrides";
+import { costOf } from "./rates";
+import { rateCardFor } from "./price-event";
+
+type StoredRow = Record<string, unknown> & {
+  event_id: string;
+  ts: string;
+  provider: string;
+  model: string;
+  input_uncached_tokens: string;
+  cache_read_tokens: string;
+  cache_write_5m_tokens: string;
+  cache_write_1h_tokens: string;
+  output_tokens: string;
+  reasoning_tokens: string;
+  priced: number;
+  cost_pico: string;
+  cache_savings_pico: string;
+  price_source: string;
+  price_ref: string;
+  version: number;
+};
+
+const WINDOW_MS = 6 * 3600 * 1000;
+let chain: Promise<unknown> = Promise.resolve();
+
+/**
+ * Re-prices every event of an organization in [from, to) with today's catalog and overrides.
+ * A changed event gets a cancelling row (sign -1) for its live version and a new row (version + 1);
+ * the rollup's materialized view adds both, so dashboard totals move by exactly the difference.
+ * Runs one at a time per process so two re-costs never cancel the same version twice.
+ */
+export function recostRange(orgId: string, from: Date, to: Date, reason: string) {
+  const run = chain.then(() => recostNow(orgId, from, to, reason));
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+async function recostNow(orgId: string, from: Date, to: Date, reason: string) {
+  const job = await db().recostJob.create({ data: { orgId, fromTs: from, toTs: to, status: "running", reason } });
+  let scanned = 0;
+  let changed = 0;
+  try {
+    const overrides = (await listOverrides(orgId)).map(compileOverride);
+    for (let a = from.getTime(); a < to.getTime(); a += WINDOW_MS) {
+      const b = Math.min(a + WINDOW_MS, to.getTime());
+      // The live version of an event is its +1 row with the highest version, merged or not.
+      const rows = await chQuery<StoredRow>(
+        `SELECT * EXCEPT (ingested_at) FROM llm_events
+         WHERE org_id = {org:String} AND ts >= {a:DateTime64(3)} AND ts < {b:DateTime64(3)} AND sign = 1
+         ORDER BY event_id, version DESC
+         LIMIT 1 BY event_id`,
+        { tag: "pricing.recost.scan", params: { org: orgId, a: chDateTime(new Date(a)), b: chDateTime(new Date(b)) }, timeoutSeconds: 300 },
+      );
+      scanned += rows.length;
+      const out: Record<string, unknown>[] = [];
+      for (const r of rows) {
+        const tokens = {
+          inputUncached: Number(r.input_uncached_tokens),
+          cacheRead: Number(r.cache_read_tokens),
+          cacheWrite5m: Number(r.cache_write_5m_tokens),
+          cacheWrite1h: Number(r.cache_write_1h_tokens),
+          output: Number(r.output_tokens),
+          reasoning: Number(r.reasoning_tokens),
+        };
+        const at = new Date(r.ts.replace(" ", "T") + "Z");
+        const found = rateCardFor(overrides, r.provider, r.model, at);
+        const cost = found ? costOf(tokens, found.card) : { priced: false, costPico: 0, cacheSavingsPico: 0 };
+        const source = found && cost.priced ? found.source : "none";
+        const ref = found ? found.ref : "";
+        if (
+          String(cost.costPico) === String(r.cost_pico) &&
+          String(cost.cacheSavingsPico) === String(r.cache_savings_pico) &&
+          Number(cost.priced) === Number(r.priced) &&
+          source === r.price_source &&
+          ref === r.price_ref
+        )
+          continue;
+        changed++;
+        const live = { ...r, ...numeric(r) };
+        out.push({ ...live, sign: -1 });
+        out.push({
+          ...live,
+          priced: cost.priced ? 1 : 0,
+          cost_pico: cost.costPico,
+          cache_savings_pico: cost.cacheSavingsPico,
+          price_source: source,
+          price_ref: ref,
+          version: Number(r.version) + 1,
+          sign: 1,
+        });
+      }
+      await chInsert("llm_events", out, { tag: "pricing.recost.insert" });
+    }
+    await db().recostJob.update({ where: { id: job.id }, data: { status: "done", eventsScanned: scanned, eventsChanged: changed, finishedAt: new Date() } });
+    return { jobId: job.id, scanned, changed };
+  } catch (err) {
+    await db().recostJob.update({
+      where: { id: job.id },
+      data: { status: "failed", eventsScanned: scanned, eventsChanged: changed, finishedAt: new Date(), error: String(err).slice(0, 2000) },
+    });
+    throw err;
+  }
+}
+
+/** 64-bit counts come back as strings; send them back as numbers. */
+function numeric(r: StoredRow) {
+  const keys = ["input_uncached_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens", "reasoning_tokens", "cost_pico", "cache_savings_pico"];
+  return Object.fromEntries(keys.map((k) => [k, Number(r[k])]));
+}
+
+export async function listRecostJobs(orgId: string, take = 20) {
+  return db().recostJob.findMany({ where: { orgId }, orderBy: { createdAt: "desc" }, take });
+}
