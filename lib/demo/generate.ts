@@ -1,0 +1,131 @@
+/**
+ * A deterministic, realistic demo workload: 60 days of calls across projects, features, teams,
+ * customers and models, with daily and weekly seasonality, prompt caching on some features, an
+ * application cache on one, growth, and a few calls to a model no catalog prices.
+ */
+type FeatureSpec = {
+  project: string;
+  feature: string;
+  team: string;
+  provider: "openai" | "anthropic";
+  model: string;
+  perHour: number;
+  inTokens: number;
+  outTokens: number;
+  cachedShare?: number;
+  appCache?: number;
+  reasoningShare?: number;
+};
+
+const FEATURES: FeatureSpec[] = [
+  { project: "support-bot", feature: "answer", team: "support", provider: "anthropic", model: "claude-sonnet-4-20250514", perHour: 9, inTokens: 3200, outTokens: 420, cachedShare: 0.7 },
+  { project: "support-bot", feature: "summarize", team: "support", provider: "anthropic", model: "claude-3-5-haiku-latest", perHour: 7, inTokens: 2400, outTokens: 180, cachedShare: 0.5 },
+  { project: "support-bot", feature: "triage", team: "support", provider: "openai", model: "gpt-4o-mini", perHour: 12, inTokens: 900, outTokens: 40, appCache: 0.35 },
+  { project: "search", feature: "rerank", team: "growth", provider: "openai", model: "gpt-4.1-mini", perHour: 10, inTokens: 1800, outTokens: 60 },
+  { project: "search", feature: "query-rewrite", team: "growth", provider: "openai", model: "gpt-4o-mini", perHour: 8, inTokens: 400, outTokens: 50 },
+  { project: "copilot", feature: "code-review", team: "platform", provider: "anthropic", model: "claude-sonnet-4-20250514", perHour: 3, inTokens: 12000, outTokens: 900, cachedShare: 0.6 },
+  { project: "copilot", feature: "plan", team: "platform", provider: "openai", model: "o4-mini", perHour: 2, inTokens: 3000, outTokens: 2200, reasoningShare: 0.7 },
+  { project: "analytics", feature: "report-writer", team: "data", provider: "openai", model: "gpt-4.1", perHour: 1.5, inTokens: 6000, outTokens: 1500 },
+  { project: "analytics", feature: "sql-gen", team: "data", provider: "openai", model: "acme-sql-ft-v2", perHour: 0.15, inTokens: 1500, outTokens: 200 },
+];
+
+const CUSTOMERS = ["acme", "globex", "initech", "umbrella", "hooli", "stark", "wayne", "wonka", "tyrell", "cyberdyne"];
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function poisson(rand: () => number, mean: number): number {
+  if (mean <= 0) return 0;
+  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * gauss(rand)));
+  const l = Math.exp(-mean);
+  let k = 0;
+  let p = 1;
+  do {
+    k++;
+    p *= rand();
+  } while (p > l);
+  return k - 1;
+}
+
+function gauss(rand: () => number): number {
+  return Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+}
+
+/** Working hours peak in UTC daytime; weekends run at a third. */
+function seasonality(t: Date): number {
+  const h = t.getUTCHours();
+  const daily = 0.35 + 0.65 * Math.exp(-((h - 14) ** 2) / 18);
+  const dow = t.getUTCDay();
+  return daily * (dow === 0 || dow === 6 ? 0.35 : 1);
+}
+
+export function* demoEvents(end: Date, days = 60, seed = 42): Generator<Record<string, unknown>> {
+  const rand = mulberry32(seed);
+  const endHour = Math.floor(end.getTime() / 3_600_000) * 3_600_000;
+  const start = endHour - days * 24 * 3_600_000;
+  let n = 0;
+  for (let t = start; t < endHour; t += 3_600_000) {
+    const hour = new Date(t);
+    const growth = 1 + (0.5 * (t - start)) / (endHour - start);
+    for (const f of FEATURES) {
+      const count = poisson(rand, f.perHour * seasonality(hour) * growth);
+      for (let i = 0; i < count; i++) {
+        const ts = new Date(t + Math.floor(rand() * 3_600_000));
+        const customer = CUSTOMERS[Math.min(CUSTOMERS.length - 1, Math.floor(-Math.log(rand() || 1e-9) * 2.5))];
+        const user = `u-${customer}-${1 + Math.floor(rand() * 12)}`;
+        const input = Math.max(20, Math.round(f.inTokens * Math.exp(0.35 * gauss(rand))));
+        const output = Math.max(1, Math.round(f.outTokens * Math.exp(0.5 * gauss(rand))));
+        const hit = f.appCache !== undefined && rand() < f.appCache;
+        const ev: Record<string, unknown> = {
+          id: `demo-${n++}`,
+          timestamp: ts.toISOString(),
+          provider: f.provider,
+          model: f.model,
+          project: f.project,
+          feature: f.feature,
+          team: f.team,
+          user,
+          customer,
+          environment: rand() < 0.92 ? "prod" : "staging",
+          latency_ms: Math.round((hit ? 15 : 300 + output * 12) * Math.exp(0.3 * gauss(rand))),
+          status: rand() < 0.01 ? "error" : "ok",
+          tags: { route: `/api/${f.feature}` },
+        };
+        if (f.appCache !== undefined) ev.cache = hit ? "hit" : "miss";
+        ev.usage = hit ? { input_tokens: 0, output_tokens: 0 } : usageFor(f, input, output, rand);
+        yield ev;
+      }
+    }
+  }
+}
+
+/** Each provider's own usage shape, as an application would forward it. */
+function usageFor(f: FeatureSpec, input: number, output: number, rand: () => number) {
+  const cached = f.cachedShare && rand() < 0.85 ? Math.floor(input * f.cachedShare) : 0;
+  if (f.provider === "anthropic") {
+    const write = cached === 0 && f.cachedShare ? Math.floor(input * f.cachedShare) : 0;
+    return {
+      input_tokens: input - cached - write,
+      cache_read_input_tokens: cached,
+      cache_creation_input_tokens: write,
+      cache_creation: { ephemeral_5m_input_tokens: write, ephemeral_1h_input_tokens: 0 },
+      output_tokens: output,
+    };
+  }
+  const reasoning = f.reasoningShare ? Math.floor(output * f.reasoningShare) : 0;
+  return {
+    prompt_tokens: input,
+    completion_tokens: output,
+    total_tokens: input + output,
+    prompt_tokens_details: { cached_tokens: cached },
+    completion_tokens_details: { reasoning_tokens: reasoning },
+  };
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { ingestEvents } from "@/lib/ingest/ingest-batch";
+import { demoEvents } from "./generate";
+
+/** Sends the demo workload through the same ingestion code as real data, 1000 events a batch. */
+export async function seedDemoData(orgId: string, end = new Date()): Promise<number> {
+  let batch: unknown[] = [];
+  let total = 0;
+  for (const ev of demoEvents(end)) {
+    batch.push(ev);
+    if (batch.length === 1000) {
+      total += (await ingestEvents(orgId, "demo", batch, "demo")).accepted;
+      batch = [];
+    }
+  }
+  if (batch.length) total += (await ingestEvents(orgId, "demo", batch, "demo")).accepted;
+  return total;
+}
