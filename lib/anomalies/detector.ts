@@ -15,7 +15,7 @@
  *     normal for `cooldownMs`, so one incident is one alert.
  * Causal: the score for a point uses only that point and earlier ones.
  */
-import { clamp, normalTail, normalTailLog10, RollingStats } from "./stats";
+import { clamp, normalTailLog10, RollingStats } from "./stats";
 
 export interface DetectorOptions {
   /** Score at or above which a point is an alert. */
@@ -30,27 +30,48 @@ export interface DetectorOptions {
   seasonAlpha: number;
   /** Smoothing of the residual scale and of the predictor error trackers. */
   scaleAlpha: number;
+  /** Residual scale never drops below this fraction of the series' typical magnitude. */
+  relativeNoiseFloor: number;
   /** Residuals beyond clip x scale are winsorised before they update the baselines. */
   clip: number;
   /** Points averaged into the short-term surprise. */
   shortWindow: number;
   /** Points in the long-run distribution of surprise. */
   longWindow: number;
+  /** Half-life (points) of the memory of the largest recent surprise. */
+  recordHalfLife: number;
+  /** How hard surprise below that recent record is discounted (0 = not at all). */
+  recordPower: number;
+  /** Floor on that distribution's spread (decades), so a near-perfectly predicted series does not alert on noise. */
+  minSurpriseSd: number;
+  /** A value beyond the range seen so far by this fraction of the range is anomalous outright... */
+  rangeTolerance: number;
+  /** ...with this surprise (decades). */
+  spatialDecades: number;
+  /** Surprise (in decades of tail probability) that maps to score 0.5. */
+  halfScoreDecades: number;
   /** CUSUM drift allowance and decision level, in scale units. */
   cusumK: number;
   cusumH: number;
 }
 
 export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = {
-  threshold: 0.5,
-  cooldownMs: 6 * 3600_000,
+  threshold: 0.6,
+  cooldownMs: 24 * 3600_000,
   warmup: 48,
   levelAlpha: 0.1,
   seasonAlpha: 0.2,
   scaleAlpha: 0.02,
   clip: 3,
+  relativeNoiseFloor: 1e-3,
   shortWindow: 5,
   longWindow: 2000,
+  minSurpriseSd: 0.2,
+  recordHalfLife: 1000,
+  recordPower: 2,
+  rangeTolerance: 0.05,
+  spatialDecades: 8,
+  halfScoreDecades: 4,
   cusumK: 1,
   cusumH: 20,
 };
@@ -100,6 +121,10 @@ export class StreamingDetector {
   // surprise
   private readonly shortRaw: RollingStats;
   private readonly longRaw: RollingStats;
+  private min = Infinity;
+  private recordRaw = 0;
+  private readonly recordDecay: number;
+  private max = -Infinity;
   private cusumUp = 0;
   private cusumDown = 0;
   // suppression
@@ -114,6 +139,7 @@ export class StreamingDetector {
     this.options = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
     this.shortRaw = new RollingStats(this.options.shortWindow);
     this.longRaw = new RollingStats(this.options.longWindow);
+    this.recordDecay = Math.pow(0.5, 1 / this.options.recordHalfLife);
   }
 
   /** Feed the next point (timestamps in ms, increasing). Returns the anomaly score in [0, 1]. */
@@ -153,33 +179,32 @@ export class StreamingDetector {
     const seasonalPred = Number.isNaN(seasonal) ? NaN : this.level + seasonal;
     const useSeasonal = !Number.isNaN(seasonalPred) && this.errSeasonal < 0.9 * this.errPlain;
     const expected = useSeasonal ? seasonalPred : this.plain;
-    const floor = 1e-3 * this.magnitude + 1e-12;
+    const floor = o.relativeNoiseFloor * this.magnitude + 1e-12;
     const scale = Math.max(useSeasonal ? this.errSeasonal : this.errPlain, floor);
     const resid = value - expected;
     const z = resid / (1.2533 * scale); // mean |error| -> Gaussian sigma
 
-    // --- update baselines with winsorised innovations
-    const lim = o.clip * scale;
+    // --- update baselines; each predictor winsorises its own innovation at clip x its own scale
     const a = o.levelAlpha;
     const sa = o.scaleAlpha;
     const ePlain = value - this.plain;
-    this.errPlain += sa * (Math.min(Math.abs(ePlain), lim * 2) - this.errPlain);
-    this.plain += a * clamp(ePlain, -lim, lim);
-    if (!Number.isNaN(seasonalPred)) {
-      const eS = value - seasonalPred;
-      this.errSeasonal += sa * (Math.min(Math.abs(eS), lim * 2) - this.errSeasonal);
-    } else {
-      this.errSeasonal = this.errPlain; // no track record yet
-    }
-    const xc = expected + clamp(resid, -lim, lim);
+    const limPlain = o.clip * Math.max(this.errPlain, floor);
+    this.errPlain += sa * (Math.min(Math.abs(ePlain), 2 * limPlain) - this.errPlain);
+    this.plain += a * clamp(ePlain, -limPlain, limPlain);
     if (this.daily) {
-      const season = Number.isNaN(seasonal) ? 0 : seasonal;
-      this.level += a * (xc - season - this.level);
-      const dev = xc - this.level;
-      const d = this.daily[dIdx];
-      if (Number.isNaN(d)) this.daily[dIdx] = dev;
-      else {
-        const wPart = this.weekly && wIdx >= 0 && !Number.isNaN(this.weekly[wIdx]) ? this.weekly[wIdx] : 0;
+      if (Number.isNaN(seasonalPred)) {
+        // First visit of this slot: learn the shape from the raw value.
+        this.errSeasonal = this.errPlain;
+        this.daily[dIdx] = value - this.level;
+      } else {
+        const eS = value - seasonalPred;
+        const limS = o.clip * Math.max(this.errSeasonal, floor);
+        this.errSeasonal += sa * (Math.min(Math.abs(eS), 2 * limS) - this.errSeasonal);
+        const xc = seasonalPred + clamp(eS, -limS, limS);
+        this.level += a * (xc - seasonal - this.level);
+        const dev = xc - this.level;
+        const wPart = wIdx >= 0 && this.weekly && !Number.isNaN(this.weekly[wIdx]) ? this.weekly[wIdx] : 0;
+        const d = this.daily[dIdx];
         this.daily[dIdx] = d + o.seasonAlpha * (dev - wPart - d);
         if (this.weekly && this.n * this.step >= 2 * WEEK_MS) {
           if (wIdx < 0) wIdx = Math.floor(((timestamp + WEEK_OFFSET_MS) % WEEK_MS) / this.step);
@@ -193,26 +218,34 @@ export class StreamingDetector {
     }
     this.magnitude += sa * (Math.abs(value) - this.magnitude);
 
-    // --- surprise
-    const pointLog = normalTailLog10(Math.abs(z)) - 0.30103; // two-sided
+    // --- surprise: -log10 of the residual's two-sided tail probability
+    const raw = Math.max(0, normalTailLog10(Math.abs(z)) - 0.30103);
+    this.shortRaw.push(raw);
+    let decades = 0;
+    if (this.longRaw.n >= o.warmup) {
+      // Anomaly likelihood: is the recent mean surprise improbable under this series' own history?
+      const sd = Math.max(Math.sqrt(this.longRaw.variance), o.minSurpriseSd);
+      const zz = (this.shortRaw.mean - this.longRaw.mean) / (sd / Math.sqrt(o.shortWindow));
+      decades = zz > 0 ? normalTailLog10(zz) : 0;
+      // Novelty: surprise no bigger than a recent one (a recurring spike) is discounted.
+      const m = this.shortRaw.mean;
+      if (m < this.recordRaw) decades *= Math.pow(m / this.recordRaw, o.recordPower);
+      const cus = Math.max(this.cusumUp, this.cusumDown);
+      if (cus > o.cusumH) decades = Math.max(decades, o.halfScoreDecades * (cus / o.cusumH));
+      // Outside everything seen so far (with a margin): a new regime, whatever the residual says.
+      const tol = o.rangeTolerance * (this.max - this.min);
+      if (tol > 0 && (value > this.max + tol || value < this.min - tol)) decades = Math.max(decades, o.spatialDecades);
+    }
     this.cusumUp = Math.max(0, this.cusumUp + z - o.cusumK);
     this.cusumDown = Math.max(0, this.cusumDown - z - o.cusumK);
-    const raw = Math.max(pointLog, 0);
-    this.shortRaw.push(raw);
-    const mu = this.longRaw.mean;
-    const sd = Math.sqrt(this.longRaw.variance) + 1e-6;
-    let surpriseLog = 0;
-    if (this.longRaw.n >= o.warmup) {
-      const zz = (this.shortRaw.mean - mu) / (sd / Math.sqrt(o.shortWindow));
-      surpriseLog = zz > 0 ? normalTailLog10(zz) : 0;
-      const cus = Math.max(this.cusumUp, this.cusumDown);
-      if (cus > o.cusumH) surpriseLog = Math.max(surpriseLog, 5 * (cus / o.cusumH));
-    }
     this.longRaw.push(raw);
+    this.recordRaw = Math.max(this.recordRaw * this.recordDecay, this.shortRaw.mean);
+    if (value > this.max) this.max = value;
+    if (value < this.min) this.min = value;
     this.n++;
     this.lastExpected = expected;
     this.lastScale = scale;
-    this.lastRaw = this.n > o.warmup ? clamp(surpriseLog / 10, 0, 1) : 0;
+    this.lastRaw = decades / (decades + o.halfScoreDecades);
     return this.finish(timestamp, value, this.lastRaw, expected);
   }
 
@@ -220,9 +253,8 @@ export class StreamingDetector {
   private finish(timestamp: number, _value: number, raw: number, _expected: number): number {
     const o = this.options;
     if (this.incidentOpen) {
-      if (raw >= o.threshold) this.quietSince = timestamp;
       if (timestamp - this.quietSince >= o.cooldownMs) this.incidentOpen = false;
-      else return raw * 0.5 * o.threshold; // keep ranking information but stay below threshold
+      else return raw * 0.1 * o.threshold; // keep some ranking information but stay well below threshold
     }
     if (raw >= o.threshold) {
       this.incidentOpen = true;

@@ -64,3 +64,29 @@ export class RollingStats {
 export function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
+
+/**
+ * Streaming quantile estimate by multiplicative stochastic approximation: moves up when
+ * exceeded, down otherwise, settling where P(x > q) = 1 - tau. O(1), scale-free, and
+ * barely moved by a single outlier (a step of at most `rate`).
+ */
+export class QuantileTracker {
+  private q = NaN;
+  constructor(
+    readonly tau: number,
+    readonly rate: number,
+  ) {}
+
+  push(x: number): void {
+    if (!(x > 0)) x = 1e-12;
+    if (Number.isNaN(this.q)) {
+      this.q = x;
+      return;
+    }
+    this.q *= x > this.q ? Math.exp(this.rate * this.tau) : Math.exp(-this.rate * (1 - this.tau));
+  }
+
+  get value(): number {
+    return this.q;
+  }
+}
