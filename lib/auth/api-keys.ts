@@ -53,8 +53,13 @@ export async function revokeApiKey(orgId: string, id: string): Promise<boolean> 
 // Ingestion checks a key on every request; a short cache keeps SQLite off that hot path.
 // Revocation clears it in this process; other processes see a revocation within the TTL.
 const CACHE_TTL_MS = 10_000;
-const verified = new Map<string, { principal: ApiKeyPrincipal | null; at: number }>();
-const lastUsedWrites = new Map<string, number>();
+// On globalThis: Next.js bundles pages and route handlers separately, and a revocation made from a
+// page must clear the cache the ingest route reads.
+const g = globalThis as typeof globalThis & {
+  __finopsKeyCache?: { verified: Map<string, { principal: ApiKeyPrincipal | null; at: number }>; lastUsedWrites: Map<string, number> };
+};
+g.__finopsKeyCache ??= { verified: new Map(), lastUsedWrites: new Map() };
+const { verified, lastUsedWrites } = g.__finopsKeyCache;
 
 export async function verifyApiKey(secret: string): Promise<ApiKeyPrincipal | null> {
   if (!secret.startsWith(KEY_PREFIX) || secret.length > 200) return null;

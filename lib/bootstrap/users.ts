@@ -17,24 +17,37 @@ export async function createUser(input: { orgId: string; email: string; name: st
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO_ORG_NAME = "Demo Co";
 
+const DEMO_SETTING = "demo.orgId";
+
+function demoUsersLine(): string {
+  return `Demo users (password "${DEMO_PASSWORD}"): ${ROLES.map((r) => `${r}@demo.local`).join(", ")}`;
+}
+
 /**
  * First start: an empty configuration database gets an organization. With demo data on it is the
- * demo organization with one user per role (shared demo password); otherwise one admin with a
- * random password printed once.
+ * demo organization with one user per role (shared demo password, printed on every start); otherwise
+ * one admin with a random password printed once.
  */
-export async function ensureOrganization(demo: boolean): Promise<{ orgId: string; created: boolean; lines: string[] }> {
+export async function ensureOrganization(
+  demo: boolean,
+): Promise<{ orgId: string; created: boolean; isDemo: boolean; lines: string[] }> {
   const existing = await db().organization.findFirst({ orderBy: { createdAt: "asc" } });
-  if (existing) return { orgId: existing.id, created: false, lines: [] };
+  if (existing) {
+    const marker = await db().setting.findUnique({ where: { key: DEMO_SETTING } });
+    const isDemo = marker?.value === existing.id;
+    return { orgId: existing.id, created: false, isDemo, lines: isDemo ? [demoUsersLine()] : [] };
+  }
   const org = await db().organization.create({ data: { name: demo ? DEMO_ORG_NAME : "My organization" } });
   const lines: string[] = [];
   if (demo) {
     for (const role of ROLES) {
       await createUser({ orgId: org.id, email: `${role}@demo.local`, name: `Demo ${role}`, role, password: DEMO_PASSWORD });
     }
-    lines.push(`Demo users (password "${DEMO_PASSWORD}"): ${ROLES.map((r) => `${r}@demo.local`).join(", ")}`);
+    await db().setting.create({ data: { key: DEMO_SETTING, value: org.id } });
+    lines.push(demoUsersLine());
   } else {
     const { password } = await createUser({ orgId: org.id, email: "admin@localhost", name: "Administrator", role: "admin" });
-    lines.push(`Admin user: admin@localhost  password: ${password}  (shown once; change it with npm run cli -- users password)`);
+    lines.push(`Admin user: admin@localhost  password: ${password}  (shown once; change it with: npm run cli -- users password admin@localhost)`);
   }
-  return { orgId: org.id, created: true, lines };
+  return { orgId: org.id, created: true, isDemo: demo, lines };
 }

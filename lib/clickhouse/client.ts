@@ -16,7 +16,7 @@ type Holder = { client?: ClickHouseClient; dir?: string };
 const holder: Holder = ((globalThis as Record<symbol, Holder>)[KEY] ??= {});
 
 export function clickhouseDataDir(): string {
-  return path.resolve(env().DATA_DIR, "clickhouse");
+  return path.resolve(/*turbopackIgnore: true*/ env().DATA_DIR, "clickhouse");
 }
 
 export function getClickhouse(): ClickHouseClient {

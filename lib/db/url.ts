@@ -3,7 +3,7 @@ import path from "node:path";
 
 /** SQLite file URL for configuration data; DATA_DIR (default .data) holds every local store. */
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? ".data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? ".data");
 }
 
 export function sqliteUrl(): string {

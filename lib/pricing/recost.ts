@@ -43,6 +43,35 @@ export function recostRange(orgId: string, from: Date, to: Date, reason: string)
 
 async function recostNow(orgId: string, from: Date, to: Date, reason: string) {
   const job = await db().recostJob.create({ data: { orgId, fromTs: from, toTs: to, status: "running", reason } });
+  return runJob(job.id, orgId, from, to);
+}
+
+/**
+ * Queues a re-cost for the workers (in the server process when embedded, `npm run workers` otherwise),
+ * so a page or API call returns at once even for a year of events.
+ */
+export async function enqueueRecost(orgId: string, from: Date, to: Date, reason: string) {
+  if (!(from < to)) throw new Error("to: expected a time after from");
+  return db().recostJob.create({ data: { orgId, fromTs: from, toTs: to, status: "queued", reason } });
+}
+
+/**
+ * Claims the oldest queued job (the conditional update makes the claim exclusive across worker
+ * processes) and runs it. Returns false when the queue is empty.
+ */
+export async function runNextQueuedRecost(): Promise<boolean> {
+  const next = await db().recostJob.findFirst({ where: { status: "queued" }, orderBy: { createdAt: "asc" } });
+  if (!next) return false;
+  const claim = await db().recostJob.updateMany({ where: { id: next.id, status: "queued" }, data: { status: "running" } });
+  if (claim.count !== 1) return true;
+  const run = chain.then(() => runJob(next.id, next.orgId, next.fromTs, next.toTs));
+  chain = run.catch(() => undefined);
+  await run.catch(() => undefined); // the failure is recorded on the job
+  return true;
+}
+
+async function runJob(jobId: string, orgId: string, from: Date, to: Date) {
+  const job = { id: jobId };
   let scanned = 0;
   let changed = 0;
   try {

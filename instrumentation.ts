@@ -1,0 +1,10 @@
+/**
+ * Next.js calls register() once per server process before serving. In the Node runtime it brings
+ * the stores up to date and, in embedded mode, runs the workers in this process (the embedded
+ * engine allows one process per data directory).
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startServerRuntime } = await import("./lib/runtime/server-runtime");
+  await startServerRuntime();
+}

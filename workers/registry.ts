@@ -1,0 +1,49 @@
+import "server-only";
+import { recostJobsWorker } from "./recost-jobs";
+import type { Worker } from "./types";
+
+/** Every background loop of the product; each runs in the server (embedded) or in `npm run workers`. */
+export const WORKERS: Worker[] = [recostJobsWorker];
+
+type Log = (line: string) => void;
+
+/**
+ * Starts each worker's loop. A failing pass is logged and retried at the next tick, never thrown:
+ * a worker must not take the web server down with it.
+ */
+export function startWorkers({ log }: { log: Log }): { stop: () => Promise<void> } {
+  let stopping = false;
+  const loops = WORKERS.map(async (w) => {
+    while (!stopping) {
+      try {
+        const busy = await w.run({ log });
+        if (busy) continue;
+      } catch (err) {
+        log(`${w.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      await sleep(w.intervalMs, () => stopping);
+    }
+  });
+  log(`started: ${WORKERS.map((w) => w.name).join(", ")}`);
+  return {
+    stop: async () => {
+      stopping = true;
+      await Promise.all(loops);
+    },
+  };
+}
+
+function sleep(ms: number, cancelled: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const step = Math.min(ms, 250);
+    let waited = 0;
+    const t = setInterval(() => {
+      waited += step;
+      if (waited >= ms || cancelled()) {
+        clearInterval(t);
+        resolve();
+      }
+    }, step);
+    t.unref?.();
+  });
+}
