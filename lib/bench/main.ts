@@ -1,0 +1,216 @@
+/**
+ * `npm run bench`: the ledger's speed on this machine, end to end.
+ *  1. the engine's own insert rate for the benchmark rows (child process, its own store);
+ *  2. the product started as users start it (`npm start`, embedded mode, no demo data), loaded with
+ *     N events through POST /api/v1/events by concurrent HTTP clients: sustained events/s;
+ *  3. with those N events stored, the latency of the overview's queries (through GET /api/v1/spend,
+ *     and the overview page itself rendered for a signed-in user);
+ *  4. peak resident memory of the server process tree during 2 and 3.
+ * Options: --events 10000000 --clients 8 --batch 1000 --engine-events 1000000 --runs 40 --port 3300
+ */
+import { spawn, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { batchBody } from "./workload";
+import { peakRssSampler } from "./process-memory";
+import { summarize } from "./stats";
+
+const { values: opt } = parseArgs({
+  options: {
+    events: { type: "string", default: "10000000" },
+    clients: { type: "string", default: "8" },
+    batch: { type: "string", default: "1000" },
+    "engine-events": { type: "string", default: "1000000" },
+    runs: { type: "string", default: "40" },
+    port: { type: "string", default: "3300" },
+  },
+});
+const EVENTS = Number(opt.events);
+const CLIENTS = Number(opt.clients);
+const BATCH = Number(opt.batch);
+const ENGINE_EVENTS = Number(opt["engine-events"]);
+const RUNS = Number(opt.runs);
+const PORT = Number(opt.port);
+const base = `http://localhost:${PORT}`;
+const root = process.cwd();
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "finops-bench-"));
+const endMs = Date.now();
+const log = (s: string) => console.log(`[bench] ${s}`);
+const tsxNode = (script: string, args: string[], env: Record<string, string>) =>
+  spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], { cwd: root, env: { ...process.env, ...env } });
+
+// 1. engine insert rate -------------------------------------------------------------------------
+log(`engine insert: ${ENGINE_EVENTS.toLocaleString()} rows into a fresh embedded store`);
+const engine = await new Promise<{ insertRate: number; prepareRate: number; insertSeconds: number }>((resolve, reject) => {
+  const child = tsxNode("lib/bench/engine-insert.ts", [String(ENGINE_EVENTS), String(endMs)], { DATA_DIR: path.join(work, "engine") });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.pipe(process.stderr);
+  child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`engine child exit ${code}`))));
+});
+log(`engine: ${Math.round(engine.insertRate).toLocaleString()} rows/s insert; normalize+price ${Math.round(engine.prepareRate).toLocaleString()} events/s (one core)`);
+
+// 2. the server, as `npm start` runs it -----------------------------------------------------------
+const dataDir = path.join(work, "server");
+const server = tsxNode("lib/cli/start.ts", [], { DATA_DIR: dataDir, PORT: String(PORT), DEMO_DATA: "0", NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: base });
+let serverLog = "";
+server.stdout.on("data", (d) => (serverLog += d));
+server.stderr.on("data", (d) => (serverLog += d));
+const stopServer = () => server.pid && process.kill(server.pid, "SIGTERM");
+process.on("exit", stopServer);
+await waitHealthy();
+const memory = peakRssSampler(server.pid!);
+memory.reset();
+log("server healthy");
+
+process.env.DATA_DIR = dataDir;
+const { db } = await import("@/lib/db/prisma");
+const { createApiKey } = await import("@/lib/auth/api-keys");
+const { createUser } = await import("@/lib/bootstrap/users");
+const org = await db().organization.findFirstOrThrow();
+const key = (await createApiKey({ orgId: org.id, name: "bench", scopes: ["ingest", "read"] })).key;
+const bench = await createUser({ orgId: org.id, email: "bench@localhost", name: "bench", role: "finance", password: "bench-password" });
+
+log(`HTTP ingest: ${EVENTS.toLocaleString()} events, ${CLIENTS} clients, ${BATCH} events/request`);
+let next = 0;
+let done = 0;
+const latencies: number[] = [];
+const t0 = performance.now();
+const progress = setInterval(() => log(`  ${done.toLocaleString()} events, ${Math.round(done / ((performance.now() - t0) / 1000)).toLocaleString()}/s, server RSS peak ${mb(memory.peak())}`), 15_000);
+await Promise.all(
+  Array.from({ length: CLIENTS }, async () => {
+    while (next < EVENTS) {
+      const start = next;
+      const n = Math.min(BATCH, EVENTS - start);
+      next += n;
+      const body = batchBody("http", start, n, endMs);
+      const s = performance.now();
+      const res = await fetch(`${base}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body });
+      const json = (await res.json()) as { accepted?: number };
+      latencies.push(performance.now() - s);
+      if (res.status !== 200 || json.accepted !== n) throw new Error(`ingest answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
+      done += n;
+    }
+  }),
+);
+clearInterval(progress);
+const ingestSeconds = (performance.now() - t0) / 1000;
+const httpRate = EVENTS / ingestSeconds;
+const ingestPeak = memory.peak();
+log(`HTTP: ${Math.round(httpRate).toLocaleString()} events/s sustained over ${ingestSeconds.toFixed(1)} s; peak RSS ${mb(ingestPeak)}`);
+
+// 3. overview queries on N stored events --------------------------------------------------------
+memory.reset();
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+const range = `from=${iso(endMs - 30 * DAY)}&to=${iso(endMs)}`;
+const prev = `from=${iso(endMs - 60 * DAY)}&to=${iso(endMs - 30 * DAY)}`;
+const queries: Record<string, string> = {
+  "total, 30 days": range,
+  "total, previous 30 days": prev,
+  "spend over time by feature (daily)": `${range}&interval=day&group_by=feature`,
+  "top features": `${range}&group_by=feature&limit=10`,
+  "top teams": `${range}&group_by=team&limit=10`,
+  "top models": `${range}&group_by=provider,model&limit=10`,
+  "top customers": `${range}&group_by=customer&limit=10`,
+  "top users (5,000 distinct)": `${range}&group_by=user&limit=10`,
+  "one feature drilled, by customer": `${range}&feature=chat&group_by=customer&limit=10`,
+};
+const results: { name: string; p50: number; p95: number; max: number; runs: number }[] = [];
+const all: number[] = [];
+for (const [name, qs] of Object.entries(queries)) {
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const s = performance.now();
+    const res = await fetch(`${base}/api/v1/spend?${qs}`, { headers: { authorization: `Bearer ${key}` } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${name}: ${res.status}`);
+    ms.push(performance.now() - s);
+  }
+  all.push(...ms);
+  results.push({ name, ...summarize(ms) });
+}
+const cookie = await signInCookie("bench@localhost", "bench-password");
+const page: number[] = [];
+for (let i = 0; i < Math.ceil(RUNS / 2); i++) {
+  const s = performance.now();
+  const res = await fetch(`${base}/`, { headers: { cookie } });
+  const html = await res.text();
+  if (res.status !== 200 || !html.includes("total-spend")) throw new Error(`overview page: ${res.status}`);
+  page.push(performance.now() - s);
+}
+results.push({ name: "whole overview page (server render, all sections)", ...summarize(page) });
+const overall = summarize(all);
+const queryPeak = memory.peak();
+memory.stop();
+
+// Report ----------------------------------------------------------------------------------------
+const cpu = os.cpus()[0]?.model ?? "unknown cpu";
+const machine = `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}`;
+const md = [
+  `Run ${new Date().toISOString().slice(0, 16)}Z on ${machine}; command: \`npm run bench -- --events ${EVENTS} --clients ${CLIENTS} --batch ${BATCH}\``,
+  "",
+  "| Ingestion | |",
+  "|---|---|",
+  `| HTTP API, ${CLIENTS} concurrent clients, ${BATCH} events/request, embedded mode | **${Math.round(httpRate).toLocaleString()} events/s** sustained (${EVENTS.toLocaleString()} events in ${ingestSeconds.toFixed(0)} s; request p50 ${summarize(latencies).p50.toFixed(0)} ms, p95 ${summarize(latencies).p95.toFixed(0)} ms) |`,
+  `| Engine's own INSERT of the same rows (50,000-row inserts, no HTTP/validation) | ${Math.round(engine.insertRate).toLocaleString()} rows/s |`,
+  `| Ratio HTTP / engine | ${(httpRate / engine.insertRate).toFixed(2)} |`,
+  `| Validation + normalization + pricing alone, one core | ${Math.round(engine.prepareRate).toLocaleString()} events/s |`,
+  `| Peak RSS of the server during ingestion | ${mb(ingestPeak)} |`,
+  "",
+  `| Overview query with ${EVENTS.toLocaleString()} events stored (${RUNS} runs each) | p50 ms | p95 ms | max ms |`,
+  "|---|---|---|---|",
+  ...results.map((r) => `| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} |`),
+  `| **all overview queries** | ${overall.p50.toFixed(1)} | **${overall.p95.toFixed(1)}** | ${overall.max.toFixed(1)} |`,
+  "",
+  `Peak RSS of the server during the queries: ${mb(queryPeak)}.`,
+].join("\n");
+fs.mkdirSync(path.join(root, "bench-results"), { recursive: true });
+const outFile = path.join(root, "bench-results", `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.md`);
+fs.writeFileSync(outFile, md + "\n");
+console.log("\n" + md + `\n\n(written to ${path.relative(root, outFile)})`);
+stopServer();
+await db().$disconnect();
+void bench;
+try {
+  execFileSync("rm", ["-rf", work]);
+} catch {
+  /* best effort */
+}
+process.exit(0);
+
+// helpers ---------------------------------------------------------------------------------------
+function mb(bytes: number) {
+  return `${Math.round(bytes / 2 ** 20).toLocaleString()} MiB`;
+}
+
+async function waitHealthy() {
+  for (let i = 0; i < 900; i++) {
+    if (server.exitCode !== null) throw new Error(`server exited:\n${serverLog.slice(-3000)}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`server not healthy:\n${serverLog.slice(-3000)}`);
+}
+
+/** next-auth's credentials flow, as the sign-in form performs it. */
+async function signInCookie(email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed: ${res.status}`);
+  return [...jar, session].join("; ");
+}
