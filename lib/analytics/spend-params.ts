@@ -54,7 +54,7 @@ export function parseSpendParams(sp: URLSearchParams, now = new Date()): { ok: t
       if (issue.code === "unrecognized_keys") {
         errors.push(`unknown parameter${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}: expected from, to, group_by, interval, limit or a dimension (${DIMENSIONS.join(", ")})`);
       } else {
-        errors.push(`${issue.path.join(".")}: ${issue.message}`);
+        errors.push(`${String(issue.path[0])}: ${issue.message}`);
       }
     }
   }
