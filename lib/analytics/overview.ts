@@ -4,6 +4,7 @@ import { chQuery } from "@/lib/clickhouse/query";
 import { picoToUsd } from "@/lib/money/pico";
 import type { Dimension } from "@/lib/ingest/types";
 import { querySpend, rollupWhere, type SpendFilters, type SpendTotals } from "./spend";
+import { labelOf } from "./labels";
 import { bucketInterval, previousRange, type ViewFilters } from "./filters";
 
 /** Named questions the overview asks; each reads the hourly rollup only. */
@@ -121,7 +122,7 @@ export async function spendOverTime(orgId: string, view: ViewFilters, stack: Dim
     if (idx === 0) otherTotal += usd;
   }
 
-  const series = top.map((r, i) => ({
+  const series: SpendOverTime["series"] = top.map((r, i) => ({
     key: `s${i + 1}`,
     label: labelOf(String(r[stack] ?? "")),
     value: String(r[stack] ?? ""),
@@ -139,9 +140,7 @@ function emptyPoint(t: number, n: number): SeriesPoint {
   return p;
 }
 
-export function labelOf(value: string): string {
-  return value === "" ? "(not set)" : value;
-}
+export { labelOf } from "./labels";
 
 export type DriverRow = {
   value: string;

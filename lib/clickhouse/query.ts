@@ -31,13 +31,20 @@ export async function chCommand(sql: string, opts: QueryOptions): Promise<void> 
   await getClickhouse().command({ query: sql, query_params: opts.params, clickhouse_settings: settings(opts) });
 }
 
+/**
+ * Rows sharing one shape (the first row's keys name the columns). Sent as JSONCompactEachRow: the
+ * engine parses positional arrays about 20% faster than keyed objects, and times must already be in
+ * ClickHouse's basic "YYYY-MM-DD hh:mm:ss.sss" form (best-effort parsing halves the insert rate).
+ */
 export async function chInsert<T extends object>(table: string, rows: T[], opts: QueryOptions): Promise<void> {
   if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]) as (keyof T & string)[];
   await getClickhouse().insert({
     table,
-    values: rows,
-    format: "JSONEachRow",
-    clickhouse_settings: { ...settings(opts), date_time_input_format: "best_effort" },
+    columns: columns as unknown as [string, ...string[]],
+    values: rows.map((r) => columns.map((c) => r[c])),
+    format: "JSONCompactEachRow",
+    clickhouse_settings: settings(opts),
   });
 }
 

@@ -67,10 +67,23 @@ export type CatalogPrice = { ref: string; card: RateCard };
  * price is billed as ordinary input (OpenAI charges no write premium), a 1 h write with no price
  * of its own as the 5 min write.
  */
+// Converting a price list to exact integer rates is the costly part of pricing an event; each
+// catalog price list converts once (ingestion prices tens of thousands of events a second).
+const cardCache = new WeakMap<ModelPrice, CatalogPrice>();
+
 export function catalogPrice(provider: string, model: string, at: Date): CatalogPrice | null {
   const found = findModel(provider, model);
   if (!found) return null;
   const p = pricesAt(found.model, at);
+  let hit = cardCache.get(p);
+  if (!hit) {
+    hit = buildCard(found, p);
+    cardCache.set(p, hit);
+  }
+  return hit;
+}
+
+function buildCard(found: NonNullable<Found>, p: ModelPrice): CatalogPrice {
   const input = toRate(p.input_mtok);
   const cacheWrite5m = toRate(p.cache_write_mtok) ?? input;
   return {

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/guard";
+import { parseViewFilters, viewToSearchParams, type RawSearchParams } from "@/lib/analytics/filters";
+import { orgHasUsage, spendOverTime, spendSummary, topCostDrivers, unpricedModels } from "@/lib/analytics/overview";
+import { ViewControls } from "@/components/overview/view-controls";
+import { Kpis } from "@/components/overview/kpis";
+import { SpendOverTimeCard } from "@/components/overview/spend-over-time-card";
+import { TokenMix } from "@/components/overview/token-mix";
+import { DriverTable } from "@/components/overview/driver-table";
+import { UnpricedCallout } from "@/components/overview/unpriced-callout";
+import { EmptyState } from "@/components/overview/empty-state";
+import type { Dimension } from "@/lib/ingest/types";
+
+export const metadata: Metadata = { title: "Overview" };
+
+const DRIVER_DIMENSIONS: Dimension[] = ["feature", "team", "customer", "model", "project", "user"];
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const user = await requirePermission("dashboard.view");
+  const view = parseViewFilters(await searchParams);
+  const sp = viewToSearchParams(view);
+  const [summary, hasUsage] = await Promise.all([spendSummary(user.orgId, view), orgHasUsage(user.orgId)]);
+  const controls = <ViewControls view={view} searchParams={sp.toString()} />;
+
+  if (summary.current.requests === 0) {
+    return (
+      <div className="space-y-6">
+        {controls}
+        <EmptyState kind={hasUsage ? "view" : "org"} />
+      </div>
+    );
+  }
+
+  const [overTime, unpriced, ...drivers] = await Promise.all([
+    spendOverTime(user.orgId, view),
+    unpricedModels(user.orgId, view),
+    ...DRIVER_DIMENSIONS.map((d) => topCostDrivers(user.orgId, view, d)),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      {controls}
+      {unpriced.length > 0 && <UnpricedCallout models={unpriced} />}
+      <Kpis summary={summary} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <SpendOverTimeCard data={overTime} searchParams={sp.toString()} />
+        </div>
+        <TokenMix totals={summary.current} />
+      </div>
+      <div className="grid gap-6 md:grid-cols-2">
+        {DRIVER_DIMENSIONS.map((d, i) => (
+          <DriverTable key={d} dimension={d} rows={drivers[i]} total={summary.current.cost_usd} searchParams={sp.toString()} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/guard";
+import { SignInForm } from "@/components/signin-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  const raw = typeof sp.callbackUrl === "string" ? sp.callbackUrl : "/";
+  // Only same-site paths: a sign-in link must not bounce a user to another site.
+  const callbackUrl = raw.startsWith("/") && !raw.startsWith("//") ? raw : "/";
+  if (await currentUser()) redirect(callbackUrl);
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="text-xl font-semibold">LLM FinOps</h1>
+        <p className="mt-1 text-sm text-slate-500">Sign in to see where your LLM spend goes.</p>
+        <SignInForm callbackUrl={callbackUrl} />
+      </div>
+    </main>
+  );
+}
