@@ -7,8 +7,9 @@
  *  - per dimension (model, feature, team, user, api key, provider...), the values ranked by their
  *    dollar contribution to the impact, with Adtributor-style explanatory power and surprise;
  *  - an exact additive split of the impact into volume (more requests), mix (traffic moved to
- *    pricier models, or their price changed) and size (more tokens per request), by a log-mean
- *    Divisia (LMDI) decomposition of cost = requests x share_m x tokens/request_m x price/token_m.
+ *    pricier slices - another model, a costlier feature - or their price changed) and size (more
+ *    tokens per request within a slice), by a log-mean Divisia (LMDI) decomposition of
+ *    cost = requests x share_s x tokens/request_s x price/token_s over slices s.
  */
 
 export interface UsageRecord {
@@ -71,7 +72,7 @@ export interface RootCauseOptions {
   dimensions?: string[];
   /** Multiply baseline records by this to match the anomalous interval's duration (default 1). */
   baselineScale?: number;
-  /** The dimension whose values define the price mix (default "model"). */
+  /** Slices for the volume / mix / size split: one dimension, or (default) every dimension combined. */
   mixDimension?: string;
   /** Explanatory power a dimension needs to count as explaining the change (default 0.6). */
   minExplanatoryPower?: number;
@@ -83,10 +84,19 @@ interface Totals {
   cost: number;
 }
 
+/** Group by one dimension, by nothing (null: the total) or by the full slice (SLICE: every dimension). */
+const SLICE = "\u0000slice";
+function sliceKey(dims: Record<string, string>): string {
+  return Object.keys(dims)
+    .sort()
+    .map((k) => `${k}=${dims[k]}`)
+    .join("\u0001");
+}
+
 function groupBy(records: UsageRecord[], dim: string | null, scale: number): Map<string, Totals> {
   const out = new Map<string, Totals>();
   for (const r of records) {
-    const key = dim === null ? "*" : (r.dims[dim] ?? "(none)");
+    const key = dim === null ? "*" : dim === SLICE ? sliceKey(r.dims) : (r.dims[dim] ?? "(none)");
     const t = out.get(key) ?? { requests: 0, tokens: 0, cost: 0 };
     t.requests += r.requests * scale;
     t.tokens += r.tokens * scale;
@@ -107,7 +117,12 @@ function logRatio(a: number, b: number): number {
   return Math.log(Math.max(a, EPS) / Math.max(b, EPS));
 }
 
-export function decomposeChange(baseline: UsageRecord[], current: UsageRecord[], mixDimension = "model", baselineScale = 1): ChangeDecomposition {
+/**
+ * Split the cost change into volume / mix / size. Slices are the finest breakdown (every
+ * dimension of the records) unless `mixDimension` names one: with coarser slices, traffic moving
+ * between features that share a model would show up as a change in tokens per request (size).
+ */
+export function decomposeChange(baseline: UsageRecord[], current: UsageRecord[], mixDimension: string = SLICE, baselineScale = 1): ChangeDecomposition {
   const b = groupBy(baseline, mixDimension, baselineScale);
   const c = groupBy(current, mixDimension, 1);
   let r0 = 0;
@@ -197,7 +212,7 @@ export function explainAnomaly(baseline: UsageRecord[], current: UsageRecord[], 
   const topContributors = dimensions
     .flatMap((d) => d.values)
     .sort((x, y) => sign * (y.impact - x.impact));
-  const decomposition = decomposeChange(baseline, current, options.mixDimension ?? "model", scale);
+  const decomposition = decomposeChange(baseline, current, options.mixDimension ?? SLICE, scale);
   const driver = (Object.keys(decomposition) as (keyof ChangeDecomposition)[]).reduce((best, k) =>
     sign * decomposition[k] > sign * decomposition[best] ? k : best,
   );

@@ -66,27 +66,34 @@ export function clamp(x: number, lo: number, hi: number): number {
 }
 
 /**
- * Streaming quantile estimate by multiplicative stochastic approximation: moves up when
- * exceeded, down otherwise, settling where P(x > q) = 1 - tau. O(1), scale-free, and
- * barely moved by a single outlier (a step of at most `rate`).
+ * Exponentially weighted mean and variance: a long memory in O(1) space (a ring buffer of
+ * the same reach would cost kilobytes per series). Starts as the plain running mean so the
+ * first points are not over-weighted.
  */
-export class QuantileTracker {
-  private q = NaN;
-  constructor(
-    readonly tau: number,
-    readonly rate: number,
-  ) {}
+export class EwStats {
+  private count = 0;
+  private m = 0;
+  private v = 0;
+
+  constructor(readonly alpha: number) {}
 
   push(x: number): void {
-    if (!(x > 0)) x = 1e-12;
-    if (Number.isNaN(this.q)) {
-      this.q = x;
-      return;
-    }
-    this.q *= x > this.q ? Math.exp(this.rate * this.tau) : Math.exp(-this.rate * (1 - this.tau));
+    this.count++;
+    const a = Math.max(this.alpha, 1 / this.count);
+    const d = x - this.m;
+    this.m += a * d;
+    this.v = (1 - a) * (this.v + a * d * d);
   }
 
-  get value(): number {
-    return this.q;
+  get n(): number {
+    return this.count;
+  }
+
+  get mean(): number {
+    return this.m;
+  }
+
+  get sd(): number {
+    return Math.sqrt(this.v);
   }
 }
