@@ -34,8 +34,10 @@ export async function listOverrides(orgId: string) {
   return db().priceOverride.findMany({ where: { orgId }, orderBy: [{ provider: "asc" }, { modelPattern: "asc" }, { effectiveFrom: "desc" }] });
 }
 
-// Per-process cache of compiled overrides; any change through this module invalidates it.
-const compiledCache = new Map<string, { at: number; list: CompiledOverride[] }>();
+// Per-process cache of compiled overrides; any change through this module invalidates it. On
+// globalThis because pages (which edit) and the ingest route (which reads) are separate bundles.
+const g = globalThis as typeof globalThis & { __finopsOverrides?: Map<string, { at: number; list: CompiledOverride[] }> };
+const compiledCache = (g.__finopsOverrides ??= new Map());
 const COMPILED_TTL_MS = 5_000;
 
 export async function compiledOverrides(orgId: string): Promise<CompiledOverride[]> {

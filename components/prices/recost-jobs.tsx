@@ -1,0 +1,60 @@
+import { recostAction } from "@/app/(app)/prices/actions";
+import { ActionForm } from "./action-form";
+import { formatDateTime, formatInt } from "@/components/format";
+
+type Job = { id: string; fromTs: Date; toTs: Date; status: string; reason: string; eventsScanned: number; eventsChanged: number; error: string | null; createdAt: Date; finishedAt: Date | null };
+
+export function RecostJobs({ jobs, editable }: { jobs: Job[]; editable: boolean }) {
+  return (
+    <section data-testid="recost-jobs" className="rounded-xl border border-slate-200 bg-white p-4">
+      <h2 className="font-semibold">Re-costs</h2>
+      <p className="text-xs text-slate-500">
+        A re-cost prices stored events again with today&apos;s catalog and overrides; dashboard totals move by exactly the difference.
+      </p>
+      {editable && (
+        <ActionForm action={recostAction} submitLabel="Re-cost this range" className="mt-3 flex flex-wrap items-end gap-3">
+          <label className="text-xs text-slate-600">
+            From
+            <input name="from" type="date" required className="mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm" />
+          </label>
+          <label className="text-xs text-slate-600">
+            To (inclusive)
+            <input name="to" type="date" required className="mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm" />
+          </label>
+        </ActionForm>
+      )}
+      {jobs.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-500">No re-costs yet.</p>
+      ) : (
+        <table className="mt-3 w-full text-sm">
+          <thead>
+            <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
+              <th className="py-1 font-medium">Requested</th>
+              <th className="py-1 font-medium">Range</th>
+              <th className="py-1 font-medium">Status</th>
+              <th className="py-1 text-right font-medium">Events scanned</th>
+              <th className="py-1 text-right font-medium">Re-priced</th>
+              <th className="py-1 font-medium">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((j) => (
+              <tr key={j.id} className="border-t border-slate-100">
+                <td className="py-1.5">{formatDateTime(j.createdAt)}</td>
+                <td className="py-1.5">
+                  {formatDateTime(j.fromTs)} → {formatDateTime(j.toTs)}
+                </td>
+                <td className={`py-1.5 ${j.status === "failed" ? "text-red-700" : ""}`} title={j.error ?? undefined}>
+                  {j.status}
+                </td>
+                <td className="py-1.5 text-right tabular-nums">{formatInt(j.eventsScanned)}</td>
+                <td className="py-1.5 text-right tabular-nums">{formatInt(j.eventsChanged)}</td>
+                <td className="py-1.5 text-slate-600">{j.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

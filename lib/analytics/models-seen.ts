@@ -1,0 +1,43 @@
+import "server-only";
+import { chQuery } from "@/lib/clickhouse/query";
+
+export type ModelSeen = {
+  provider: string;
+  model: string;
+  requests: number;
+  unpricedRequests: number;
+  tokens: number;
+  costUsd: number;
+  /** price sources that priced its requests in the window, e.g. ["catalog"] or ["catalog", "override"] */
+  sources: string[];
+  lastSeen: string;
+};
+
+/** Every model with usage since `from`, with how it was priced. */
+export async function modelsSeen(orgId: string, from: Date): Promise<ModelSeen[]> {
+  const rows = await chQuery<Record<string, string | string[]>>(
+    `SELECT provider, model,
+            sum(requests) AS requests,
+            sum(requests) - sum(priced_requests) AS unpriced_requests,
+            sum(input_uncached_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens + output_tokens) AS tokens,
+            sum(cost_pico) AS cost_pico,
+            groupUniqArrayIf(price_source, priced_requests > 0) AS sources,
+            max(hour) AS last_seen
+     FROM spend_hourly
+     WHERE org_id = {org:String} AND hour >= toDateTime({from:UInt32}, 'UTC')
+     GROUP BY provider, model
+     HAVING requests > 0
+     ORDER BY unpriced_requests > 0 DESC, cost_pico DESC`,
+    { tag: "analytics.models_seen", params: { org: orgId, from: Math.floor(from.getTime() / 1000) } },
+  );
+  return rows.map((r) => ({
+    provider: String(r.provider),
+    model: String(r.model),
+    requests: Number(r.requests),
+    unpricedRequests: Number(r.unpriced_requests),
+    tokens: Number(r.tokens),
+    costUsd: Number(r.cost_pico) / 1e12,
+    sources: (r.sources as string[]).filter((s) => s !== "none").sort(),
+    lastSeen: new Date(String(r.last_seen).replace(" ", "T") + "Z").toISOString(),
+  }));
+}
