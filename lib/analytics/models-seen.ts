@@ -17,7 +17,7 @@ export type ModelSeen = {
 export async function modelsSeen(orgId: string, from: Date): Promise<ModelSeen[]> {
   const rows = await chQuery<Record<string, string | string[]>>(
     `SELECT provider, model,
-            sum(requests) AS requests,
+            sum(requests) AS total_requests,
             sum(requests) - sum(priced_requests) AS unpriced_requests,
             sum(input_uncached_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens + output_tokens) AS tokens,
             sum(cost_pico) AS cost_pico,
@@ -26,14 +26,14 @@ export async function modelsSeen(orgId: string, from: Date): Promise<ModelSeen[]
      FROM spend_hourly
      WHERE org_id = {org:String} AND hour >= toDateTime({from:UInt32}, 'UTC')
      GROUP BY provider, model
-     HAVING requests > 0
+     HAVING total_requests > 0
      ORDER BY unpriced_requests > 0 DESC, cost_pico DESC`,
     { tag: "analytics.models_seen", params: { org: orgId, from: Math.floor(from.getTime() / 1000) } },
   );
   return rows.map((r) => ({
     provider: String(r.provider),
     model: String(r.model),
-    requests: Number(r.requests),
+    requests: Number(r.total_requests),
     unpricedRequests: Number(r.unpriced_requests),
     tokens: Number(r.tokens),
     costUsd: Number(r.cost_pico) / 1e12,

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/guard";
+import { listApiKeys } from "@/lib/auth/api-keys";
+import { revokeKeyAction } from "./actions";
+import { CreateKeyForm } from "@/components/keys/create-key-form";
+import { formatDateTime } from "@/components/format";
+
+export const metadata: Metadata = { title: "API keys" };
+
+export default async function ApiKeysPage() {
+  const user = await requirePermission("apikeys.manage");
+  const keys = await listApiKeys(user.orgId);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">API keys</h1>
+        <p className="text-sm text-slate-500">
+          Keys authenticate <code>POST /api/v1/events</code> (scope <code>ingest</code>) and <code>GET /api/v1/spend</code> (scope{" "}
+          <code>read</code>). A key is shown once; only its hash is stored. Scripts can also use <code>npm run cli -- keys create</code>.
+        </p>
+      </div>
+      <CreateKeyForm />
+      <section className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 className="font-semibold">Keys</h2>
+        {keys.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">No keys yet.</p>
+        ) : (
+          <table data-testid="api-keys" className="mt-3 w-full text-sm">
+            <thead>
+              <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
+                <th className="py-1 font-medium">Name</th>
+                <th className="py-1 font-medium">Key</th>
+                <th className="py-1 font-medium">Scopes</th>
+                <th className="py-1 font-medium">Created</th>
+                <th className="py-1 font-medium">Last used</th>
+                <th className="py-1 font-medium">State</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((k) => (
+                <tr key={k.id} className="border-t border-slate-100">
+                  <td className="py-1.5">{k.name}</td>
+                  <td className="py-1.5">
+                    <code>{k.prefix}…</code>
+                  </td>
+                  <td className="py-1.5">{k.scopes.join(", ")}</td>
+                  <td className="py-1.5">
+                    {formatDateTime(k.createdAt)}
+                    {k.createdBy ? ` by ${k.createdBy}` : ""}
+                  </td>
+                  <td className="py-1.5">{formatDateTime(k.lastUsedAt)}</td>
+                  <td className={`py-1.5 ${k.revokedAt ? "text-red-700" : "text-emerald-700"}`}>{k.revokedAt ? `revoked ${formatDateTime(k.revokedAt)}` : "active"}</td>
+                  <td className="py-1.5 text-right">
+                    {!k.revokedAt && (
+                      <form action={revokeKeyAction}>
+                        <input type="hidden" name="id" value={k.id} />
+                        <button type="submit" className="text-red-700 hover:underline">
+                          Revoke
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

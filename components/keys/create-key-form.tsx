@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState } from "react";
+import { createKeyAction, type CreateKeyState } from "@/app/(app)/settings/api-keys/actions";
+
+export function CreateKeyForm() {
+  const [state, action, pending] = useActionState<CreateKeyState, FormData>(createKeyAction, { ok: true, message: "" });
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-4">
+      <h2 className="font-semibold">Create a key</h2>
+      <form action={action} className="mt-3 flex flex-wrap items-end gap-4 text-sm">
+        <label className="flex flex-col text-xs text-slate-600">
+          Name
+          <input name="name" required placeholder="support-bot production" className="mt-1 w-64 rounded-md border border-slate-300 px-2 py-1 text-sm" />
+        </label>
+        <fieldset className="flex items-center gap-3">
+          <legend className="sr-only">Scopes</legend>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" name="scopes" value="ingest" defaultChecked /> Ingest
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" name="scopes" value="read" /> Read
+          </label>
+        </fieldset>
+        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+          {pending ? "Creating…" : "Create key"}
+        </button>
+      </form>
+      {state.errors && (
+        <ul role="alert" className="mt-2 list-disc pl-5 text-sm text-red-700">
+          {state.errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+      {state.key && (
+        <div className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
+          <p className="font-medium text-emerald-900">{state.message} Copy it now: it will not be shown again.</p>
+          <code data-testid="new-api-key" className="mt-2 block select-all break-all rounded bg-white px-2 py-1 font-mono">
+            {state.key}
+          </code>
+        </div>
+      )}
+    </section>
+  );
+}
