@@ -33,7 +33,7 @@ test("no key, a wrong key, and a revoked-looking key are 401 and write nothing",
 test("a body that is not JSON is a 400 that says so", async ({ request }) => {
   const res = await request.post("/api/v1/events", {
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    data: "{not json",
+    data: Buffer.from("{not json"),
   });
   expect(res.status()).toBe(400);
   expect((await res.json()).error).toMatch(/not valid JSON/);

@@ -7,7 +7,7 @@ import { picoPerTokenToPerMtok } from "@/lib/money/pico";
 type OverrideRow = Parameters<typeof compileOverride>[0];
 
 /** Every model seen, the price that applies to it now and where it comes from; unpriced ones first. */
-export function ModelsTable({ models, overrides, windowDays }: { models: ModelSeen[]; overrides: OverrideRow[]; windowDays: number }) {
+export function ModelsTable({ models, overrides }: { models: ModelSeen[]; overrides: OverrideRow[] }) {
   const compiled = overrides.map(compileOverride);
   const now = new Date();
   const unpriced = models.filter((m) => m.unpricedRequests > 0);
@@ -30,7 +30,7 @@ export function ModelsTable({ models, overrides, windowDays }: { models: ModelSe
         </div>
       )}
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white p-4">
-        <h2 className="font-semibold">Models seen in the last {windowDays} days</h2>
+        <h2 className="font-semibold">Every model seen</h2>
         <table className="mt-3 w-full text-sm">
           <thead>
             <tr className="text-left text-xs uppercase tracking-wide text-slate-500">

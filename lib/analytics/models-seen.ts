@@ -13,8 +13,8 @@ export type ModelSeen = {
   lastSeen: string;
 };
 
-/** Every model with usage since `from`, with how it was priced. */
-export async function modelsSeen(orgId: string, from: Date): Promise<ModelSeen[]> {
+/** Every model the organization ever used, with how it was priced (the rollup keeps this cheap). */
+export async function modelsSeen(orgId: string): Promise<ModelSeen[]> {
   const rows = await chQuery<Record<string, string | string[]>>(
     `SELECT provider, model,
             sum(requests) AS total_requests,
@@ -24,11 +24,11 @@ export async function modelsSeen(orgId: string, from: Date): Promise<ModelSeen[]
             groupUniqArrayIf(price_source, priced_requests > 0) AS sources,
             max(hour) AS last_seen
      FROM spend_hourly
-     WHERE org_id = {org:String} AND hour >= toDateTime({from:UInt32}, 'UTC')
+     WHERE org_id = {org:String}
      GROUP BY provider, model
      HAVING total_requests > 0
      ORDER BY unpriced_requests > 0 DESC, cost_pico DESC`,
-    { tag: "analytics.models_seen", params: { org: orgId, from: Math.floor(from.getTime() / 1000) } },
+    { tag: "analytics.models_seen", params: { org: orgId } },
   );
   return rows.map((r) => ({
     provider: String(r.provider),

@@ -10,12 +10,9 @@ import { RecostJobs } from "@/components/prices/recost-jobs";
 
 export const metadata: Metadata = { title: "Prices" };
 
-const WINDOW_DAYS = 90;
-
 export default async function PricesPage() {
   const user = await requirePermission("prices.view");
-  const since = new Date(Date.now() - WINDOW_DAYS * 86_400_000);
-  const [models, overrides, jobs] = await Promise.all([modelsSeen(user.orgId, since), listOverrides(user.orgId), listRecostJobs(user.orgId, 10)]);
+  const [models, overrides, jobs] = await Promise.all([modelsSeen(user.orgId), listOverrides(user.orgId), listRecostJobs(user.orgId, 10)]);
   const editable = can(user.role, "prices.edit");
   return (
     <div className="space-y-8">
@@ -26,7 +23,7 @@ export default async function PricesPage() {
           discounts, self-hosted rates). A model with no price is kept and counted, never shown as $0.
         </p>
       </div>
-      <ModelsTable models={models} overrides={overrides} windowDays={WINDOW_DAYS} />
+      <ModelsTable models={models} overrides={overrides} />
       <OverridesSection overrides={overrides} editable={editable} />
       <RecostJobs jobs={jobs} editable={editable} />
     </div>
