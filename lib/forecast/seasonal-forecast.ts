@@ -8,9 +8,11 @@
  *    days are, else none; each is the slot's share of its week (day), averaged over weeks;
  *  - trend: growth of weekly means (three weeks or more), halved, because spend growth seldom
  *    continues at full speed and an overshooting projection is the costlier error.
- * Interval: the method forecasts its own history from earlier cut points (rolling origin) and
- * takes the spread of its log errors; with few such backtests the spread is blended with a
- * wide prior that narrows as history grows, so little history gives a wide interval.
+ * Interval: the method forecasts its own history from earlier cut points (rolling origin, same
+ * horizon when history allows) and takes the empirical 10% and 90% quantiles of its log errors
+ * (conformal-style, no normal assumption, so bias and skew carry over); with few such backtests
+ * the quantiles are shrunk towards a wide prior that narrows as history grows, so little history
+ * gives a wide interval.
  */
 
 export interface SumForecast {
@@ -137,41 +139,63 @@ function priorLogSd(days: number): number {
 const PRIOR_WEIGHT = 4;
 const MAX_BACKTESTS = 30;
 
+/** Linear-interpolation quantile of sorted values (type 7). */
+function quantile(sorted: number[], p: number): number {
+  const pos = (sorted.length - 1) * Math.min(1, Math.max(0, p));
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+/**
+ * Log errors, log(actual / forecast), of the method on its own history: rolling origins one day
+ * apart, newest first, over `h` steps (at most MAX_BACKTESTS). Exported for tests.
+ */
+export function backtestLogErrors(values: ArrayLike<number>, h: number, stepsPerDay: number): number[] {
+  const n = values.length;
+  const errors: number[] = [];
+  if (h < 1) return errors;
+  const minOrigin = Math.max(stepsPerDay, Math.ceil(n / 4));
+  for (let o = n - h; o >= minOrigin && errors.length < MAX_BACKTESTS; o -= stepsPerDay) {
+    const f = fitPoint(values, o, stepsPerDay).forecastSum(h);
+    let actual = 0;
+    for (let k = o; k < o + h; k++) actual += values[k];
+    if (f > 0 && actual > 0) errors.push(Math.log(actual / f));
+  }
+  return errors;
+}
+
 export function forecastSum(values: ArrayLike<number>, horizon: number, options: ForecastOptions): SumForecast {
   const n = values.length;
   const day = options.stepsPerDay;
-  const z = zFor(options.level ?? 0.8);
+  const level = options.level ?? 0.8;
+  const z = zFor(level);
   if (n === 0) return { mean: NaN, lower: 0, upper: Infinity, shape: "flat", backtests: 0 };
   const model = fitPoint(values, n, day);
   const point = model.forecastSum(horizon);
-  // Rolling-origin backtests at daily origins, over the same horizon when history allows,
-  // else the longest horizon that fits (at most half the history).
+  // Backtests over the same horizon when history allows, else the longest that fits (half the history).
   const h = Math.min(horizon, Math.floor(n / 2));
-  const errors: number[] = [];
-  if (h >= 1) {
-    const minOrigin = Math.max(day, Math.ceil(n / 4));
-    for (let o = n - h; o >= minOrigin && errors.length < MAX_BACKTESTS; o -= day) {
-      const f = fitPoint(values, o, day).forecastSum(h);
-      let actual = 0;
-      for (let k = o; k < o + h; k++) actual += values[k];
-      if (f > 0 && actual > 0) errors.push(Math.log(actual / f));
-    }
-  }
-  let empVar = 0;
-  if (errors.length > 0) {
-    // Spread around zero, not around the errors' mean: a biased method must pay for its bias.
-    for (const e of errors) empVar += e * e;
-    empVar /= errors.length;
-  }
+  const errors = backtestLogErrors(values, h, day);
   // A shorter backtest horizon understates how far the level can wander over the real one.
-  const horizonStretch = h > 0 ? Math.sqrt(horizon / h) : 1;
-  const prior = priorLogSd(n / day);
-  const sd = Math.sqrt((errors.length * empVar * horizonStretch ** 2 + PRIOR_WEIGHT * prior ** 2) / (errors.length + PRIOR_WEIGHT));
+  const stretch = h > 0 ? Math.sqrt(horizon / h) : 1;
+  const prior = z * priorLogSd(n / day);
+  let lo = -prior;
+  let hi = prior;
+  const m = errors.length;
+  if (m > 0) {
+    // Conformal-style: the empirical (1-level)/2 and (1+level)/2 quantiles of the backtest log
+    // errors, not a normal spread, so skew and bias of the method's own errors carry over. With
+    // few backtests the quantiles are shrunk towards the wide prior (weight PRIOR_WEIGHT backtests).
+    const sorted = errors.map((e) => e * stretch).sort((a, b) => a - b);
+    const a = (1 - level) / 2;
+    lo = (m * quantile(sorted, a) + PRIOR_WEIGHT * -prior) / (m + PRIOR_WEIGHT);
+    hi = (m * quantile(sorted, 1 - a) + PRIOR_WEIGHT * prior) / (m + PRIOR_WEIGHT);
+  }
   return {
     mean: point,
-    lower: point * Math.exp(-z * sd),
-    upper: point * Math.exp(z * sd),
+    lower: point * Math.exp(Math.min(lo, 0)),
+    upper: point * Math.exp(Math.max(hi, 0)),
     shape: model.shape,
-    backtests: errors.length,
+    backtests: m,
   };
 }
