@@ -20,6 +20,8 @@ export type TimeRange = {
   /** the raw URL values, kept so links preserve exactly what the user chose (absent = default) */
   fromParam?: string;
   toParam?: string;
+  /** set when the range is a rolling preset ("last 7 days"), which a shared link keeps rolling */
+  preset?: RangePreset;
   /** set when the URL asked for something unusable and the default was used instead */
   notice?: string;
 };
@@ -32,6 +34,11 @@ export type ViewFilters = TimeRange & {
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 export const DEFAULT_STACK: Dimension = "feature";
+
+/** Rolling ranges offered as one-click choices; `range=7d` in a URL stays "the last 7 days" whenever it is opened. */
+export const RANGE_PRESETS = { "7d": 7, "30d": 30, "90d": 90 } as const;
+export type RangePreset = keyof typeof RANGE_PRESETS;
+export const DEFAULT_PRESET: RangePreset = "30d";
 const MAX_RANGE_DAYS = 731;
 const MAX_VALUES_PER_DIMENSION = 50;
 const HOUR_MS = 3_600_000;
@@ -93,19 +100,30 @@ export function defaultRange(days: number, now = new Date()): { from: Date; to: 
 export function parseTimeRange(params: RawSearchParams, defaultDays: number, now = new Date()): TimeRange {
   const fromParam = first(params.from) || undefined;
   const toParam = first(params.to) || undefined;
-  const def = defaultRange(defaultDays, now);
+  // Explicit dates win over a preset; a preset wins over the page's default.
+  const presetParam = z.enum(Object.keys(RANGE_PRESETS) as [RangePreset, ...RangePreset[]]).safeParse(first(params.range));
+  const preset = !fromParam && !toParam && presetParam.success ? presetParam.data : undefined;
+  const days = preset ? RANGE_PRESETS[preset] : defaultDays;
+  const def = defaultRange(days, now);
+  const defaultPreset = presetFor(defaultDays);
+  if (!fromParam && !toParam) return { ...def, preset: preset ?? defaultPreset };
   const from = fromParam ? parseBound(fromParam, "from") : def.from;
   const to = toParam ? parseBound(toParam, "to") : def.to;
+  const fallback = { ...defaultRange(defaultDays, now), preset: defaultPreset };
   if (!from || !to) {
-    return { ...def, notice: "The date range in the link could not be read; showing the default range." };
+    return { ...fallback, notice: "The date range in the link could not be read; showing the default range." };
   }
   if (from >= to) {
-    return { ...def, notice: "The range ended before it started; showing the default range." };
+    return { ...fallback, notice: "The range ended before it started; showing the default range." };
   }
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
-    return { ...def, notice: `Ranges are limited to ${MAX_RANGE_DAYS} days; showing the default range.` };
+    return { ...fallback, notice: `Ranges are limited to ${MAX_RANGE_DAYS} days; showing the default range.` };
   }
   return { from, to, fromParam, toParam };
+}
+
+function presetFor(days: number): RangePreset | undefined {
+  return (Object.keys(RANGE_PRESETS) as RangePreset[]).find((k) => RANGE_PRESETS[k] === days);
 }
 
 export function parseDimensionFilters(params: RawSearchParams): DimensionFilters {
@@ -146,13 +164,24 @@ export function activeFilterCount(f: DimensionFilters): number {
 }
 
 /** Canonical query string for a view, in a stable order (so equal views share one URL). */
-export function viewToSearchParams(v: Pick<ViewFilters, "fromParam" | "toParam" | "stack" | "filters">): URLSearchParams {
+export function viewToSearchParams(v: Pick<ViewFilters, "fromParam" | "toParam" | "preset" | "stack" | "filters">): URLSearchParams {
   const sp = new URLSearchParams();
   if (v.fromParam) sp.set("from", v.fromParam);
   if (v.toParam) sp.set("to", v.toParam);
+  if (!v.fromParam && !v.toParam && v.preset && v.preset !== DEFAULT_PRESET) sp.set("range", v.preset);
   if (v.stack !== DEFAULT_STACK) sp.set("stack", v.stack);
   for (const dim of DIMENSIONS) for (const value of v.filters[dim] ?? []) sp.append(dim, value);
   return sp;
+}
+
+/** The same view over a rolling preset range (explicit dates dropped). */
+export function withPreset(sp: URLSearchParams, preset: RangePreset): URLSearchParams {
+  const next = new URLSearchParams(sp);
+  next.delete("from");
+  next.delete("to");
+  if (preset === DEFAULT_PRESET) next.delete("range");
+  else next.set("range", preset);
+  return next;
 }
 
 export function withFilterValue(sp: URLSearchParams, dim: Dimension, value: string): URLSearchParams {

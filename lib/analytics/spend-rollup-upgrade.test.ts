@@ -1,8 +1,9 @@
 /**
- * Integration: ClickHouse migration 2 repairs a store built with migration 1, whose rollup view
- * counted the unpriced tokens of a cancelling row (sign -1) with the wrong sign. Here a store is
- * migrated to version 1 only, an unpriced event is priced by an override and re-cost (the broken
- * rollup then shows its tokens as unpriced twice), and migration 2 must rebuild exact totals.
+ * Integration: the ClickHouse migration "spend_hourly_mv: sign the unpriced tokens of cancelling
+ * rows" (version 3) repairs a store whose rollup view (from migration 1) counted the unpriced tokens
+ * of a cancelling row (sign -1) with the wrong sign. Here a store is migrated without it, an
+ * unpriced event is priced by an override and re-cost (the broken rollup then shows its tokens as
+ * unpriced twice), and the repair must rebuild exact totals.
  */
 import { openTempStore, type TempStore } from "@/lib/testing/temp-store"; // first: sets DATA_DIR
 import { after, test } from "node:test";
@@ -19,11 +20,13 @@ after(async () => {
   await store?.close();
 });
 
-test("migration 2 rebuilds the rollup: unpriced tokens cancel, every other total is kept", async () => {
-  const later = migrations.filter((m) => m.version > 1);
-  migrations.splice(0, migrations.length, ...migrations.filter((m) => m.version === 1));
-  store = await openTempStore(); // migrated to version 1 only
-  migrations.push(...later);
+test("the rollup repair migration rebuilds the rollup: unpriced tokens cancel, every other total is kept", async () => {
+  // every migration except the rollup repair (found by what it does, not by its number)
+  const repair = migrations.find((m) => m.version > 1 && m.statements.includes("DROP VIEW IF EXISTS spend_hourly_mv"));
+  assert.ok(repair, "the rollup repair migration exists");
+  migrations.splice(migrations.indexOf(repair), 1);
+  store = await openTempStore();
+  migrations.push(repair);
   const org = store.orgId;
   const total = async () => (await querySpend({ orgId: org, from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-11-01T00:00:00Z"), groupBy: [], filters: {} }))[0];
 
@@ -37,7 +40,7 @@ test("migration 2 rebuilds the rollup: unpriced tokens cancel, every other total
   assert.equal(broken.unpriced_requests, 0);
   assert.equal(broken.unpriced_tokens, 2 * 1234, "the defect this migration repairs");
 
-  assert.deepEqual(await migrateClickhouse(), later.map((m) => m.version));
+  assert.deepEqual(await migrateClickhouse(), [repair.version]);
   const fixed = await total();
   assert.equal(fixed.unpriced_tokens, 0);
   assert.deepEqual(fixed, { ...broken, unpriced_tokens: 0 });

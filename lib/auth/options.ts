@@ -5,8 +5,9 @@ import { z } from "zod";
 import { db } from "@/lib/db/prisma";
 import { verifyPassword } from "./password";
 import { isRole } from "./roles";
+import { emailSchema } from "./email";
 
-const credentialsSchema = z.object({ email: z.email(), password: z.string().min(1).max(512) });
+const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(512) });
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },

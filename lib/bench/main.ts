@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: the ledger's speed on this machine, end to end.
  *  1. the engine's own insert rate for the benchmark rows (child process, its own store);
- *  2. the product started as users start it (`npm start`, embedded mode, no demo data), loaded with
- *     N events through POST /api/v1/events by concurrent HTTP clients: sustained events/s;
- *  3. with those N events stored, the latency of the overview's queries (through GET /api/v1/spend,
+ *  2. the store preloaded inside the engine up to --stored events in all, then the product started as
+ *     users start it (`npm start`, embedded mode, no demo data) and sent --events events through
+ *     POST /api/v1/events by concurrent HTTP clients: sustained events/s on a store that is already big;
+ *  3. with --stored events stored, the latency of the overview's queries (through GET /api/v1/spend,
  *     and the overview page itself rendered for a signed-in user);
  *  4. peak resident memory of the server process tree during 2 and 3.
- * Options: --events 10000000 --clients 8 --batch 1000 --engine-events 1000000 --runs 40 --port 3300
+ * Options: --stored 10000000 --events 1000000 --clients 32 --batch 1000 --engine-events 1000000 --runs 40 --port 3300
  */
 import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -19,14 +20,16 @@ import { summarize } from "./stats";
 
 const { values: opt } = parseArgs({
   options: {
-    events: { type: "string", default: "10000000" },
-    clients: { type: "string", default: "8" },
+    stored: { type: "string", default: "10000000" },
+    events: { type: "string", default: "1000000" },
+    clients: { type: "string", default: "32" },
     batch: { type: "string", default: "1000" },
     "engine-events": { type: "string", default: "1000000" },
     runs: { type: "string", default: "40" },
     port: { type: "string", default: "3300" },
   },
 });
+const STORED = Number(opt.stored);
 const EVENTS = Number(opt.events);
 const CLIENTS = Number(opt.clients);
 const BATCH = Number(opt.batch);
@@ -52,8 +55,25 @@ const engine = await new Promise<{ insertRate: number; prepareRate: number; inse
 });
 log(`engine: ${Math.round(engine.insertRate).toLocaleString()} rows/s insert; normalize+price ${Math.round(engine.prepareRate).toLocaleString()} events/s (one core)`);
 
-// 2. the server, as `npm start` runs it -----------------------------------------------------------
+// 2. the server, as `npm start` runs it, on a preloaded store ------------------------------------
 const dataDir = path.join(work, "server");
+process.env.DATA_DIR = dataDir;
+const { migrateConfigDb } = await import("@/lib/db/migrate");
+const { ensureOrganization } = await import("@/lib/bootstrap/users");
+migrateConfigDb();
+const { orgId } = await ensureOrganization(false);
+const preloadCount = Math.max(0, STORED - EVENTS);
+if (preloadCount > 0) {
+  log(`preloading ${preloadCount.toLocaleString()} events inside the engine`);
+  const pre = await new Promise<{ events: number; seconds: number }>((resolve, reject) => {
+    const child = tsxNode("lib/bench/preload.ts", [String(preloadCount), orgId, String(endMs)], { DATA_DIR: dataDir });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.pipe(process.stderr);
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`preload exit ${code}`))));
+  });
+  log(`preloaded ${pre.events.toLocaleString()} events in ${pre.seconds.toFixed(0)} s`);
+}
 const server = tsxNode("lib/cli/start.ts", [], { DATA_DIR: dataDir, PORT: String(PORT), DEMO_DATA: "0", NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: base });
 let serverLog = "";
 server.stdout.on("data", (d) => (serverLog += d));
@@ -65,15 +85,13 @@ const memory = peakRssSampler(server.pid!);
 memory.reset();
 log("server healthy");
 
-process.env.DATA_DIR = dataDir;
 const { db } = await import("@/lib/db/prisma");
 const { createApiKey } = await import("@/lib/auth/api-keys");
 const { createUser } = await import("@/lib/bootstrap/users");
-const org = await db().organization.findFirstOrThrow();
-const key = (await createApiKey({ orgId: org.id, name: "bench", scopes: ["ingest", "read"] })).key;
-const bench = await createUser({ orgId: org.id, email: "bench@localhost", name: "bench", role: "finance", password: "bench-password" });
+const key = (await createApiKey({ orgId, name: "bench", scopes: ["ingest", "read"] })).key;
+const bench = await createUser({ orgId, email: "bench@localhost", name: "bench", role: "finance", password: "bench-password" });
 
-log(`HTTP ingest: ${EVENTS.toLocaleString()} events, ${CLIENTS} clients, ${BATCH} events/request`);
+log(`HTTP ingest: ${EVENTS.toLocaleString()} events onto ${preloadCount.toLocaleString()} stored, ${CLIENTS} clients, ${BATCH} events/request`);
 let next = 0;
 let done = 0;
 const latencies: number[] = [];
@@ -150,17 +168,17 @@ memory.stop();
 const cpu = os.cpus()[0]?.model ?? "unknown cpu";
 const machine = `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}`;
 const md = [
-  `Run ${new Date().toISOString().slice(0, 16)}Z on ${machine}; command: \`npm run bench -- --events ${EVENTS} --clients ${CLIENTS} --batch ${BATCH}\``,
+  `Run ${new Date().toISOString().slice(0, 16)}Z on ${machine}; command: \`npm run bench -- --stored ${STORED} --events ${EVENTS} --clients ${CLIENTS} --batch ${BATCH}\``,
   "",
   "| Ingestion | |",
   "|---|---|",
-  `| HTTP API, ${CLIENTS} concurrent clients, ${BATCH} events/request, embedded mode | **${Math.round(httpRate).toLocaleString()} events/s** sustained (${EVENTS.toLocaleString()} events in ${ingestSeconds.toFixed(0)} s; request p50 ${summarize(latencies).p50.toFixed(0)} ms, p95 ${summarize(latencies).p95.toFixed(0)} ms) |`,
+  `| HTTP API, ${CLIENTS} concurrent clients, ${BATCH} events/request, embedded mode, onto ${preloadCount.toLocaleString()} stored events | **${Math.round(httpRate).toLocaleString()} events/s** sustained (${EVENTS.toLocaleString()} events in ${ingestSeconds.toFixed(0)} s; request p50 ${summarize(latencies).p50.toFixed(0)} ms, p95 ${summarize(latencies).p95.toFixed(0)} ms) |`,
   `| Engine's own INSERT of the same rows (50,000-row inserts, no HTTP/validation) | ${Math.round(engine.insertRate).toLocaleString()} rows/s |`,
   `| Ratio HTTP / engine | ${(httpRate / engine.insertRate).toFixed(2)} |`,
   `| Validation + normalization + pricing alone, one core | ${Math.round(engine.prepareRate).toLocaleString()} events/s |`,
   `| Peak RSS of the server during ingestion | ${mb(ingestPeak)} |`,
   "",
-  `| Overview query with ${EVENTS.toLocaleString()} events stored (${RUNS} runs each) | p50 ms | p95 ms | max ms |`,
+  `| Overview query with ${STORED.toLocaleString()} events stored (${RUNS} runs each) | p50 ms | p95 ms | max ms |`,
   "|---|---|---|---|",
   ...results.map((r) => `| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} |`),
   `| **all overview queries** | ${overall.p50.toFixed(1)} | **${overall.p95.toFixed(1)}** | ${overall.max.toFixed(1)} |`,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SCOPES, createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
 import { ROLES } from "@/lib/auth/roles";
+import { emailSchema } from "@/lib/auth/email";
 import { hashPassword } from "@/lib/auth/password";
 import { createUser } from "@/lib/bootstrap/users";
 import { db } from "@/lib/db/prisma";
@@ -79,7 +80,7 @@ export const COMMANDS: Command[] = [
     options: { email: str, role: str, name: str, password: str, org: str },
     async run(v) {
       const input = z
-        .object({ email: z.email(), role: z.enum(ROLES), name: z.string().optional(), password: z.string().min(8).optional() })
+        .object({ email: emailSchema, role: z.enum(ROLES), name: z.string().optional(), password: z.string().min(8).optional() })
         .parse({ email: v.email, role: v.role, name: v.name, password: v.password });
       const { user, password } = await createUser({ orgId: await orgId(v), email: input.email, name: input.name ?? input.email, role: input.role, password: input.password });
       console.log(`Created ${user.email} (${user.role}).${input.password ? "" : `\nPassword: ${password}`}`);
@@ -102,7 +103,7 @@ export const COMMANDS: Command[] = [
     options: { email: str, password: str },
     async run(v) {
       migrateConfigDb();
-      const input = z.object({ email: z.email(), password: z.string().min(8).optional() }).parse({ email: v.email, password: v.password });
+      const input = z.object({ email: emailSchema, password: z.string().min(8).optional() }).parse({ email: v.email, password: v.password });
       const password = input.password ?? (await import("node:crypto")).randomBytes(12).toString("base64url");
       const res = await db().user.updateMany({ where: { email: input.email.toLowerCase() }, data: { passwordHash: await hashPassword(password) } });
       if (res.count === 0) throw new Error(`--email: no user ${input.email}`);

@@ -21,15 +21,22 @@ export const eventSchema = z.object({
   user: label("user"),
   customer: label("customer"),
   environment: label("environment"),
-  usage: z.unknown(),
+  // Required: a missing key must get this message, not zod's generic "expected nonoptional".
+  usage: z.custom<unknown>((v) => v !== undefined && v !== null, {
+    error: "usage: required (the provider's usage object or {input_tokens, output_tokens, ...})",
+  }),
   usage_format: z.enum(USAGE_FORMATS as [string, ...string[]], { error: `usage_format: expected one of ${USAGE_FORMATS.join(", ")}` }).optional(),
   latency_ms: z.number({ error: "latency_ms: expected a number of milliseconds" }).nonnegative("latency_ms: must not be negative").max(86_400_000).optional().nullable(),
   status: z.enum(["ok", "error"], { error: "status: expected \"ok\" or \"error\"" }).optional().default("ok"),
   cache: z.enum(["hit", "miss"], { error: "cache: expected \"hit\" or \"miss\"" }).optional().nullable(),
   tags: z
-    .record(z.string().max(128), z.union([z.string().max(1024), z.number(), z.boolean()]).transform(String), {
-      error: "tags: expected an object of string values",
-    })
+    .record(
+      z.string().max(128),
+      z.union([z.string().max(1024), z.number(), z.boolean()], { error: "expected a string (at most 1024 characters), number or boolean" }).transform(String),
+      {
+        error: "tags: expected an object of string values",
+      },
+    )
     .optional()
     .default({})
     .refine((t) => Object.keys(t).length <= 64, "tags: at most 64 tags"),
@@ -56,6 +63,9 @@ export function parseTimestamp(v: string | number, now = Date.now()): Date | str
     if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(v.trim()))
       return `timestamp: expected RFC 3339 with a time zone, e.g. 2026-11-20T10:00:00Z, got ${JSON.stringify(v)}`;
     d = new Date(v.trim());
+    // Date() rolls impossible days over (2026-02-30 becomes March 2): refuse them instead.
+    const [y, mo, day] = v.trim().slice(0, 10).split("-").map(Number);
+    if (mo < 1 || mo > 12 || day < 1 || day > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return `timestamp: not a valid date: ${JSON.stringify(v)}`;
   }
   if (Number.isNaN(d.getTime())) return `timestamp: not a valid date: ${JSON.stringify(v)}`;
   if (d.getTime() > now + MAX_FUTURE_MS) return `timestamp: ${d.toISOString()} is more than 24 hours in the future`;

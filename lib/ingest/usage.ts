@@ -11,6 +11,7 @@ export const USAGE_FORMATS: UsageFormat[] = ["openai.chat", "openai.responses", 
 export type UsageResult = { ok: true; format: UsageFormat; tokens: TokenBuckets } | { ok: false; errors: string[] };
 
 type Obj = Record<string, unknown>;
+const MAX_TOKENS = 1_000_000_000;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 class Reader {
@@ -19,8 +20,13 @@ class Reader {
   count(o: Obj | undefined, key: string, path: string): number {
     const v = o?.[key];
     if (v === undefined || v === null) return 0;
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 1e12) {
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
       this.errors.push(`usage.${path}: expected a non-negative integer token count, got ${JSON.stringify(v)}`);
+      return 0;
+    }
+    // No single request comes near this; larger counts would overflow the stored Int64 cost.
+    if (v > MAX_TOKENS) {
+      this.errors.push(`usage.${path}: expected at most ${MAX_TOKENS.toLocaleString("en-US")} tokens in one request, got ${v}`);
       return 0;
     }
     return v;

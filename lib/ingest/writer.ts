@@ -99,11 +99,13 @@ async function storedIds(batch: Pending[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (const [org, ids] of byOrg) {
     for (let i = 0; i < ids.length; i += ID_CHUNK) {
+      const chunk = ids.slice(i, i + ID_CHUNK);
       const rows = await chQuery<{ event_id: string }>(
         `SELECT event_id FROM llm_events
-         WHERE org_id = {org:String} AND event_id IN {ids:Array(String)}
+         PREWHERE org_id = {org:String} AND id_hash IN (SELECT cityHash64(arrayJoin({ids:Array(String)})))
+         WHERE event_id IN {ids:Array(String)}
          GROUP BY event_id HAVING sum(sign) > 0`,
-        { tag: "ingest.dedupe", params: { org, ids: ids.slice(i, i + ID_CHUNK) } },
+        { tag: "ingest.dedupe", params: { org, ids: chunk } },
       );
       for (const r of rows) out.add(`${org}\u0000${r.event_id}`);
     }

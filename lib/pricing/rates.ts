@@ -41,6 +41,8 @@ export function costOf(tokens: TokenBuckets, card: RateCard): CostResult {
     if (rate === null) return { priced: false, costPico: 0, cacheSavingsPico: 0 };
     cost += count * resolve(rate, totalInput);
   }
+  // Beyond 2^53 the sum is no longer exact (and soon overflows the stored Int64): not a real price.
+  if (!Number.isSafeInteger(cost)) return { priced: false, costPico: 0, cacheSavingsPico: 0 };
   const savings =
     tokens.cacheRead > 0 && card.input !== null && card.cacheRead !== null
       ? tokens.cacheRead * (resolve(card.input, totalInput) - resolve(card.cacheRead, totalInput))

@@ -15,6 +15,39 @@ const DIMENSIONS_DDL = `
   customer String,
   environment LowCardinality(String)`;
 
+/**
+ * The rollup row of one llm_events row. Every token and money column is multiplied by `sign`, so a
+ * cancelling row (sign -1) subtracts exactly what its live row added. Column names are qualified
+ * with the table: an unqualified `input_uncached_tokens` inside another expression would resolve
+ * to the signed ALIAS of the same name (ClickHouse lets aliases be reused in the same SELECT).
+ */
+const ROLLUP_COLUMNS = `org_id, hour, provider, model, project, feature, team, user, customer, environment, price_source,
+  requests, priced_requests, input_uncached_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
+  output_tokens, reasoning_tokens, unpriced_tokens, cost_pico, cache_savings_pico, app_cache_hits, app_cache_lookups,
+  errors, latency_ms_sum, latency_count`;
+const ROLLUP_SELECT = `
+      SELECT
+        org_id,
+        toStartOfHour(ts) AS hour,
+        provider, model, project, feature, team, user, customer, environment, price_source,
+        toInt64(sign) AS requests,
+        toInt64(sign * priced) AS priced_requests,
+        toInt64(sign * llm_events.input_uncached_tokens) AS input_uncached_tokens,
+        toInt64(sign * llm_events.cache_read_tokens) AS cache_read_tokens,
+        toInt64(sign * llm_events.cache_write_5m_tokens) AS cache_write_5m_tokens,
+        toInt64(sign * llm_events.cache_write_1h_tokens) AS cache_write_1h_tokens,
+        toInt64(sign * llm_events.output_tokens) AS output_tokens,
+        toInt64(sign * llm_events.reasoning_tokens) AS reasoning_tokens,
+        toInt64(sign * (1 - priced) * (llm_events.input_uncached_tokens + llm_events.cache_read_tokens + llm_events.cache_write_5m_tokens + llm_events.cache_write_1h_tokens + llm_events.output_tokens)) AS unpriced_tokens,
+        toInt128(llm_events.cost_pico) * sign AS cost_pico,
+        toInt128(llm_events.cache_savings_pico) * sign AS cache_savings_pico,
+        toInt64(sign * (app_cache = 'hit')) AS app_cache_hits,
+        toInt64(sign * (app_cache != '')) AS app_cache_lookups,
+        toInt64(sign * (status = 'error')) AS errors,
+        toInt64(sign * ifNull(latency_ms, 0)) AS latency_ms_sum,
+        toInt64(sign * isNotNull(latency_ms)) AS latency_count
+      FROM llm_events`;
+
 export const migrations: Migration[] = [
   {
     version: 1,
@@ -99,6 +132,29 @@ export const migrations: Migration[] = [
         toInt64(sign * ifNull(latency_ms, 0)) AS latency_ms_sum,
         toInt64(sign * isNotNull(latency_ms)) AS latency_count
       FROM llm_events`,
+    ],
+  },
+  {
+    version: 2,
+    name: "id hash for idempotency checks",
+    statements: [
+      // The ingest path asks "which of these ids are stored?" on every flush. Reading a UInt64 per
+      // row instead of the id string makes that a narrow scan, and when none match (the usual case)
+      // the engine never reads the ids at all.
+      `ALTER TABLE llm_events ADD COLUMN IF NOT EXISTS id_hash UInt64 MATERIALIZED cityHash64(event_id)`,
+    ],
+  },
+  {
+    version: 3,
+    name: "spend_hourly_mv: sign the unpriced tokens of cancelling rows; rebuild the rollup",
+    // Version 1 computed unpriced_tokens from the already-signed token aliases, so a cancelling row
+    // of an unpriced event ADDED its tokens again (an event priced by a re-cost stayed "unpriced"
+    // twice over). The rollup is derived data: rebuild it from the raw events with the fixed view.
+    statements: [
+      "DROP VIEW IF EXISTS spend_hourly_mv",
+      "TRUNCATE TABLE IF EXISTS spend_hourly",
+      `CREATE MATERIALIZED VIEW spend_hourly_mv TO spend_hourly AS ${ROLLUP_SELECT}`,
+      `INSERT INTO spend_hourly (${ROLLUP_COLUMNS}) ${ROLLUP_SELECT}`,
     ],
   },
 ];
