@@ -25,6 +25,12 @@ const ROLLUP_COLUMNS = `org_id, hour, provider, model, project, feature, team, u
   requests, priced_requests, input_uncached_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
   output_tokens, reasoning_tokens, unpriced_tokens, cost_pico, cache_savings_pico, app_cache_hits, app_cache_lookups,
   errors, latency_ms_sum, latency_count`;
+const PROJECTION_SUMS = ROLLUP_COLUMNS.split(",")
+  .map((c) => c.trim())
+  .slice(11)
+  .map((c) => `sum(${c})`)
+  .join(", ");
+
 const ROLLUP_SELECT = `
       SELECT
         org_id,
@@ -155,6 +161,26 @@ export const migrations: Migration[] = [
       "TRUNCATE TABLE IF EXISTS spend_hourly",
       `CREATE MATERIALIZED VIEW spend_hourly_mv TO spend_hourly AS ${ROLLUP_SELECT}`,
       `INSERT INTO spend_hourly (${ROLLUP_COLUMNS}) ${ROLLUP_SELECT}`,
+    ],
+  },
+  {
+    version: 4,
+    name: "spend_hourly projections without the per-user grain",
+    // The rollup keeps user and customer, so at millions of events it has nearly as many rows as the
+    // raw table. Most dashboard questions (totals, spend over time, features, teams, models) need
+    // neither: an aggregate projection answers them from a table hundreds of times smaller, chosen by
+    // the engine with no change to the queries. A second one keeps customer but not user. Merges of
+    // the summing table rebuild the projections.
+    statements: [
+      "ALTER TABLE spend_hourly MODIFY SETTING deduplicate_merge_projection_mode = 'rebuild'",
+      `ALTER TABLE spend_hourly ADD PROJECTION IF NOT EXISTS by_core (
+        SELECT org_id, hour, provider, model, project, feature, team, environment, price_source, ${PROJECTION_SUMS}
+        GROUP BY org_id, hour, provider, model, project, feature, team, environment, price_source)`,
+      `ALTER TABLE spend_hourly ADD PROJECTION IF NOT EXISTS by_customer (
+        SELECT org_id, hour, customer, provider, model, project, feature, team, environment, price_source, ${PROJECTION_SUMS}
+        GROUP BY org_id, hour, customer, provider, model, project, feature, team, environment, price_source)`,
+      "ALTER TABLE spend_hourly MATERIALIZE PROJECTION by_core SETTINGS mutations_sync = 1",
+      "ALTER TABLE spend_hourly MATERIALIZE PROJECTION by_customer SETTINGS mutations_sync = 1",
     ],
   },
 ];
