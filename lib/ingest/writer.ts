@@ -2,6 +2,7 @@ import "server-only";
 import { chInsert, chQuery } from "@/lib/clickhouse/query";
 import { env } from "@/lib/config/env";
 import type { EventRow } from "./rows";
+import { storedIdIndex } from "./stored-id-index";
 
 /**
  * Group commit: requests queue their rows, one flush every few milliseconds checks ids already
@@ -81,17 +82,35 @@ async function flush(batch: Pending[]): Promise<void> {
         toInsert.push(row);
       }
     });
-    await chInsert("llm_events", toInsert, { tag: "ingest.insert" });
+    // The keys go into the id index before the insert and again once it has ended, however it
+    // ended: a filter the loader starts building meanwhile then has them too, and keys of an insert
+    // that failed half-way only cost a database check later.
+    const index = storedIdIndex();
+    const remember = () => {
+      if (index) for (const key of seen) index.add(key);
+    };
+    remember();
+    try {
+      await chInsert("llm_events", toInsert, { tag: "ingest.insert" });
+    } finally {
+      remember();
+    }
     batch.forEach((p, i) => p.resolve(dupsPer[i]));
   } catch (err) {
     for (const p of batch) p.reject(err);
   }
 }
 
-/** org\0id keys among the batch that are live in ClickHouse (sum of signs > 0). */
+/**
+ * org\0id keys among the batch that are live in ClickHouse (sum of signs > 0). Keys the in-memory
+ * filter rules out are new for certain; only the rest (about 1% of new ids, plus real retries) are
+ * looked up, which keeps the check cheap however many events are stored.
+ */
 async function storedIds(batch: Pending[]): Promise<Set<string>> {
+  const filter = storedIdIndex()?.filter() ?? null;
   const byOrg = new Map<string, string[]>();
   for (const p of batch) for (const r of p.rows) {
+    if (filter && !filter.mightContain(`${r.org_id}\u0000${r.event_id}`)) continue;
     let ids = byOrg.get(r.org_id);
     if (!ids) byOrg.set(r.org_id, (ids = []));
     ids.push(r.event_id);
