@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/guard";
-import { parseViewFilters, viewToSearchParams, type RawSearchParams } from "@/lib/analytics/filters";
+import { DIMENSIONS, hrefWith, parseViewFilters, viewToSearchParams, withPreset, withoutDimension, type RawSearchParams } from "@/lib/analytics/filters";
+import { can } from "@/lib/auth/roles";
 import { orgHasUsage, spendOverTime, spendSummary, topCostDrivers, unpricedModels } from "@/lib/analytics/overview";
 import { ViewControls } from "@/components/overview/view-controls";
 import { Kpis } from "@/components/overview/kpis";
@@ -26,7 +27,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     return (
       <div className="space-y-6">
         {controls}
-        <EmptyState kind={hasUsage ? "view" : "org"} />
+        <EmptyState
+          kind={hasUsage ? "view" : "org"}
+          canCreateKeys={can(user.role, "apikeys.manage")}
+          clearFiltersHref={DIMENSIONS.some((d) => view.filters[d]) ? hrefWith("/", DIMENSIONS.reduce(withoutDimension, sp)) : undefined}
+          widerRangeHref={view.preset === "90d" ? undefined : hrefWith("/", withPreset(sp, "90d"))}
+        />
       </div>
     );
   }
@@ -40,11 +46,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-6">
       {controls}
-      {unpriced.length > 0 && <UnpricedCallout models={unpriced} />}
+      {unpriced.length > 0 && <UnpricedCallout models={unpriced} canEditPrices={can(user.role, "prices.edit")} />}
       <Kpis summary={summary} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <SpendOverTimeCard data={overTime} searchParams={sp.toString()} />
+          <SpendOverTimeCard
+            key={sp.toString()}
+            initial={overTime}
+            query={{ from: view.from.toISOString(), to: view.to.toISOString(), interval: overTime.interval, filters: view.filters }}
+          />
         </div>
         <TokenMix totals={summary.current} />
       </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/guard";
+import { demoAccounts } from "@/lib/ui-data/demo";
 import { SignInForm } from "@/components/signin-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -11,12 +12,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // Only same-site paths: a sign-in link must not bounce a user to another site.
   const callbackUrl = raw.startsWith("/") && !raw.startsWith("//") ? raw : "/";
   if (await currentUser()) redirect(callbackUrl);
+  const demo = await demoAccounts();
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-        <h1 className="text-xl font-semibold">LLM FinOps</h1>
-        <p className="mt-1 text-sm text-slate-500">Sign in to see where your LLM spend goes.</p>
-        <SignInForm callbackUrl={callbackUrl} />
+      <div className="w-full max-w-sm">
+        <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+          <h1 className="text-xl font-semibold">LLM FinOps</h1>
+          <p className="mt-1 text-sm text-slate-500">Sign in to see where your LLM spend goes.</p>
+          <SignInForm callbackUrl={callbackUrl} demo={demo} />
+        </div>
       </div>
     </main>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { createKeyAction, type CreateKeyState } from "@/app/(app)/settings/api-keys/actions";
+import { CopyButton } from "./copy-button";
 
 export function CreateKeyForm() {
   const [state, action, pending] = useActionState<CreateKeyState, FormData>(createKeyAction, { ok: true, message: "" });
@@ -16,10 +17,10 @@ export function CreateKeyForm() {
         <fieldset className="flex items-center gap-3">
           <legend className="sr-only">Scopes</legend>
           <label className="flex items-center gap-1">
-            <input type="checkbox" name="scopes" value="ingest" defaultChecked /> Ingest
+            <input type="checkbox" name="scopes" value="ingest" defaultChecked /> Ingest <span className="text-xs text-slate-500">(send usage events)</span>
           </label>
           <label className="flex items-center gap-1">
-            <input type="checkbox" name="scopes" value="read" /> Read
+            <input type="checkbox" name="scopes" value="read" /> Read <span className="text-xs text-slate-500">(query spend)</span>
           </label>
         </fieldset>
         <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white disabled:opacity-60">
@@ -36,9 +37,17 @@ export function CreateKeyForm() {
       {state.key && (
         <div className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
           <p className="font-medium text-emerald-900">{state.message} Copy it now: it will not be shown again.</p>
-          <code data-testid="new-api-key" className="mt-2 block select-all break-all rounded bg-white px-2 py-1 font-mono">
-            {state.key}
-          </code>
+          <div className="mt-2 flex items-start gap-2">
+            {/* Only the key inside this element: scripts and tests read it whole. */}
+            <code data-testid="new-api-key" className="block flex-1 select-all break-all rounded bg-white px-2 py-1 font-mono">
+              {state.key}
+            </code>
+            <CopyButton value={state.key} />
+          </div>
+          <p className="mt-2 text-xs text-emerald-900">
+            Send it as <code>Authorization: Bearer &lt;key&gt;</code>. Only a hash is stored, so a lost key cannot be recovered: revoke it and
+            create another.
+          </p>
         </div>
       )}
     </section>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ViewLink as Link } from "./view-link";
 import { hrefWith, withFilterValue } from "@/lib/analytics/filters";
 import { labelOf } from "@/lib/analytics/labels";
 import type { DriverRow } from "@/lib/analytics/overview";
@@ -20,7 +20,7 @@ const TITLES: Record<Dimension, string> = {
 export function DriverTable({ dimension, rows, total, searchParams }: { dimension: Dimension; rows: DriverRow[]; total: number; searchParams: string }) {
   const sp = new URLSearchParams(searchParams);
   return (
-    <section data-testid={`driver-table-${dimension}`} className="rounded-xl border border-slate-200 bg-white p-4">
+    <section data-testid={`driver-table-${dimension}`} className="overflow-x-auto rounded-xl border border-slate-200 bg-white p-4">
       <h2 className="font-semibold">Top {TITLES[dimension].toLowerCase()} by cost</h2>
       <table className="mt-3 w-full text-sm">
         <thead>

@@ -8,6 +8,8 @@ const PALETTE = ["#6366f1", "#0ea5e9", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6
 
 export function SpendChart({ data }: { data: SpendOverTime }) {
   const tick = (v: string) => (data.interval === "day" ? formatDay(v) : formatHour(v));
+  // Legend and tooltip list series biggest first (the query's order), not alphabetically.
+  const rank = (key: unknown) => data.series.findIndex((s) => s.key === key);
   return (
     <div className="mt-3 h-72">
       <ResponsiveContainer width="100%" height="100%">
@@ -15,8 +17,8 @@ export function SpendChart({ data }: { data: SpendOverTime }) {
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="bucket" tickFormatter={tick} minTickGap={24} fontSize={12} />
           <YAxis tickFormatter={(v) => formatUsdCompact(Number(v))} fontSize={12} width={64} />
-          <Tooltip labelFormatter={(v) => tick(String(v))} formatter={(v, name) => [formatUsd(Number(v)), name]} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Tooltip labelFormatter={(v) => tick(String(v))} formatter={(v, name) => [formatUsd(Number(v)), name]} itemSorter={(item) => rank(item.dataKey)} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => rank(item.dataKey)} />
           {data.series.map((s, i) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId="spend" fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
           ))}

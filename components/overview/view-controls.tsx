@@ -1,67 +1,103 @@
-import Link from "next/link";
-import { DIMENSIONS, hrefWith, isoDay, lastDayOf, withoutFilterValue, type ViewFilters } from "@/lib/analytics/filters";
+import { LiveStackInput, ViewLink as Link } from "./view-link";
+import {
+  DIMENSIONS,
+  RANGE_PRESETS,
+  hrefWith,
+  isoDay,
+  lastDayOf,
+  withPreset,
+  withoutDimension,
+  withoutFilterValue,
+  type RangePreset,
+  type ViewFilters,
+} from "@/lib/analytics/filters";
 import { labelOf } from "@/lib/analytics/labels";
 import { formatRange } from "@/components/format";
 
-const PRESETS = [7, 30, 90];
+const PRESET_KEYS = Object.keys(RANGE_PRESETS) as RangePreset[];
 
-/** Time range (presets and dates) and the active dimension filters, all as links: the URL is the view. */
+/** Time range (rolling presets and dates) and the active dimension filters, all as links: the URL is the view. */
 export function ViewControls({ view, searchParams }: { view: ViewFilters; searchParams: string }) {
   const sp = new URLSearchParams(searchParams);
-  const presetHref = (days: number) => {
-    const next = new URLSearchParams(sp);
-    const to = new Date();
-    next.set("from", isoDay(new Date(to.getTime() - (days - 1) * 86_400_000)));
-    next.delete("to");
-    return hrefWith("/", next);
-  };
-  const keep = [...sp].filter(([k]) => k !== "from" && k !== "to");
-  const chips = DIMENSIONS.flatMap((d) => (view.filters[d] ?? []).map((v) => ({ d, v })));
+  // The date form submits by GET, so everything but the range rides along as hidden fields
+  // (the stack from the live URL, since the chart may have changed it in place).
+  const keep = [...sp].filter(([k]) => k !== "from" && k !== "to" && k !== "range" && k !== "stack");
+  const filtered = DIMENSIONS.filter((d) => (view.filters[d] ?? []).length > 0);
   return (
     <section className="space-y-3">
       <div className="flex flex-wrap items-end gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Spend overview</h1>
-          <p className="text-sm text-slate-500">{formatRange(view.from, view.to)} (UTC)</p>
+          <p className="text-sm text-slate-500">
+            {view.preset ? `Last ${RANGE_PRESETS[view.preset]} days: ` : ""}
+            {formatRange(view.from, view.to)} (UTC)
+          </p>
         </div>
         <div className="ml-auto flex flex-wrap items-end gap-2 text-sm">
-          {PRESETS.map((d) => (
-            <Link key={d} href={presetHref(d)} className="rounded-md border border-slate-300 bg-white px-2.5 py-1.5 hover:bg-slate-50">
-              Last {d} days
-            </Link>
-          ))}
-          <form action="/" className="flex items-end gap-2">
+          <nav aria-label="Time range" className="flex overflow-hidden rounded-md border border-slate-300 bg-white">
+            {PRESET_KEYS.map((p) => {
+              const active = view.preset === p;
+              return (
+                <Link
+                  key={p}
+                  href={hrefWith("/", withPreset(sp, p))}
+                  aria-current={active ? "true" : undefined}
+                  className={`border-l border-slate-300 px-2.5 py-1.5 first:border-l-0 ${active ? "bg-slate-900 text-white" : "hover:bg-slate-50"}`}
+                >
+                  Last {RANGE_PRESETS[p]} days
+                </Link>
+              );
+            })}
+          </nav>
+          <form action="/" className="flex flex-wrap items-end gap-2">
             {keep.map(([k, v], i) => (
               <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
             ))}
+            <LiveStackInput />
             <label className="flex flex-col text-xs text-slate-500">
               From
-              <input type="date" name="from" defaultValue={isoDay(view.from)} className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900" />
+              <input type="date" name="from" required defaultValue={isoDay(view.from)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900" />
             </label>
             <label className="flex flex-col text-xs text-slate-500">
               To
-              <input type="date" name="to" defaultValue={lastDayOf(view)} className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900" />
+              <input type="date" name="to" required defaultValue={lastDayOf(view)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900" />
             </label>
-            <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-white">
+            <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-white hover:bg-slate-700">
               Apply
             </button>
           </form>
         </div>
       </div>
       {view.notice && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{view.notice}</p>}
-      {chips.length > 0 && (
+      {filtered.length > 0 && (
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <span className="text-slate-500">Filtered to</span>
-          {chips.map(({ d, v }) => (
-            <span key={`${d}=${v}`} data-testid={`active-filter-${d}`} className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-3 py-1 text-indigo-800">
-              {d}: <strong>{labelOf(v)}</strong>
-              <Link href={hrefWith("/", withoutFilterValue(sp, d, v))} aria-label={`Remove filter ${d} ${labelOf(v)}`} className="ml-1 text-indigo-500 hover:text-indigo-900">
-                ×
-              </Link>
+          <span className="text-slate-500">Every number below is filtered to</span>
+          {/* One chip per dimension: several values of one dimension are alternatives (any of them). */}
+          {filtered.map((d) => (
+            <span key={d} data-testid={`active-filter-${d}`} className="inline-flex flex-wrap items-center gap-1 rounded-full bg-indigo-50 px-3 py-1 text-indigo-800">
+              <span className="text-indigo-600">{d}:</span>
+              {(view.filters[d] ?? []).map((v, i) => (
+                <span key={v} className="inline-flex items-center">
+                  {i > 0 && <span className="mr-1 text-indigo-500">or</span>}
+                  <strong className="font-medium">{labelOf(v)}</strong>
+                  <Link
+                    href={hrefWith("/", withoutFilterValue(sp, d, v))}
+                    title={`Stop filtering by ${d} ${labelOf(v)}`}
+                    className="ml-1 rounded-full px-1 text-indigo-500 hover:bg-indigo-100 hover:text-indigo-900"
+                  >
+                    ×<span className="sr-only"> remove {d} filter {labelOf(v)}</span>
+                  </Link>
+                </span>
+              ))}
+              {(view.filters[d] ?? []).length > 1 && (
+                <Link href={hrefWith("/", withoutDimension(sp, d))} className="ml-1 text-xs text-indigo-500 underline">
+                  remove all
+                </Link>
+              )}
             </span>
           ))}
-          <Link href={hrefWith("/", new URLSearchParams(keepRange(sp)))} className="text-slate-500 underline">
-            Clear all
+          <Link href={hrefWith("/", new URLSearchParams(keepRangeAndStack(sp)))} className="text-slate-500 underline">
+            Clear filters
           </Link>
         </div>
       )}
@@ -69,6 +105,6 @@ export function ViewControls({ view, searchParams }: { view: ViewFilters; search
   );
 }
 
-function keepRange(sp: URLSearchParams): [string, string][] {
-  return [...sp].filter(([k]) => k === "from" || k === "to" || k === "stack");
+function keepRangeAndStack(sp: URLSearchParams): [string, string][] {
+  return [...sp].filter(([k]) => k === "from" || k === "to" || k === "range" || k === "stack");
 }

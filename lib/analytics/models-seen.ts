@@ -6,10 +6,13 @@ export type ModelSeen = {
   model: string;
   requests: number;
   unpricedRequests: number;
+  /** tokens of its unpriced requests: usage whose cost is unknown */
+  unpricedTokens: number;
   tokens: number;
   costUsd: number;
   /** price sources that priced its requests in the window, e.g. ["catalog"] or ["catalog", "override"] */
   sources: string[];
+  firstSeen: string;
   lastSeen: string;
 };
 
@@ -19,9 +22,11 @@ export async function modelsSeen(orgId: string): Promise<ModelSeen[]> {
     `SELECT provider, model,
             sum(requests) AS total_requests,
             sum(requests) - sum(priced_requests) AS unpriced_requests,
+            sum(unpriced_tokens) AS unpriced_tokens_sum,
             sum(input_uncached_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens + output_tokens) AS tokens,
             sum(cost_pico) AS cost_pico,
             groupUniqArrayIf(price_source, priced_requests > 0) AS sources,
+            min(hour) AS first_seen,
             max(hour) AS last_seen
      FROM spend_hourly
      WHERE org_id = {org:String}
@@ -35,9 +40,11 @@ export async function modelsSeen(orgId: string): Promise<ModelSeen[]> {
     model: String(r.model),
     requests: Number(r.total_requests),
     unpricedRequests: Number(r.unpriced_requests),
+    unpricedTokens: Number(r.unpriced_tokens_sum),
     tokens: Number(r.tokens),
     costUsd: Number(r.cost_pico) / 1e12,
     sources: (r.sources as string[]).filter((s) => s !== "none").sort(),
+    firstSeen: new Date(String(r.first_seen).replace(" ", "T") + "Z").toISOString(),
     lastSeen: new Date(String(r.last_seen).replace(" ", "T") + "Z").toISOString(),
   }));
 }

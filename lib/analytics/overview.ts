@@ -5,6 +5,7 @@ import { picoToUsd } from "@/lib/money/pico";
 import type { Dimension } from "@/lib/ingest/types";
 import { querySpend, rollupWhere, type SpendFilters, type SpendTotals } from "./spend";
 import { labelOf } from "./labels";
+import { OTHER_KEY, type SeriesPoint, type StackedSeries as SpendOverTime } from "./stack-series";
 import { bucketInterval, previousRange, type ViewFilters } from "./filters";
 
 /** Named questions the overview asks; each reads the hourly rollup only. */
@@ -67,17 +68,10 @@ export async function spendSummary(orgId: string, view: ViewFilters): Promise<Sp
   return { current, previous };
 }
 
-export type SeriesPoint = { bucket: string } & Record<string, number | string>;
-export type SpendOverTime = {
-  interval: "hour" | "day";
-  stack: Dimension;
-  /** chart keys s1..sN in descending spend order, then "other" when the rest is non-empty */
-  series: { key: string; label: string; value: string | null; costUsd: number }[];
-  points: SeriesPoint[];
-};
+// One chart shape for the server's render and the browser's refetch (components/overview).
+export type { SeriesPoint, StackedSeries as SpendOverTime } from "./stack-series";
 
 const TOP_SERIES = 8;
-const OTHER_KEY = "other";
 
 /** Cost per time bucket, split into the top values of `stack` and everything else. */
 export async function spendOverTime(orgId: string, view: ViewFilters, stack: Dimension = view.stack): Promise<SpendOverTime> {

@@ -5,28 +5,58 @@ import { z } from "zod";
 import { assertPermission } from "@/lib/auth/guard";
 import { createOverride, deleteOverride, overrideInputSchema } from "@/lib/pricing/overrides";
 import { enqueueRecost } from "@/lib/pricing/recost";
+import { clampToUsage } from "@/lib/analytics/usage-span";
 
 export type OverrideFormState = { ok: boolean; message: string; errors?: string[] };
 
 const FIELDS = ["provider", "modelPattern", "effectiveFrom", "inputPerMtok", "cacheReadPerMtok", "cacheWrite5mPerMtok", "cacheWrite1hPerMtok", "outputPerMtok", "note"] as const;
 
-/** Saves an override and queues a re-cost of everything since it takes effect, so past spend follows. */
+// Errors name the field as the form labels it, not as the code does.
+const LABELS: Record<string, string> = {
+  provider: "Provider",
+  modelPattern: "Model",
+  effectiveFrom: "Effective from",
+  inputPerMtok: "Input",
+  cacheReadPerMtok: "Cache read",
+  cacheWrite5mPerMtok: "Cache write 5 min",
+  cacheWrite1hPerMtok: "Cache write 1 h",
+  outputPerMtok: "Output",
+  note: "Note",
+};
+
+function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): string[] {
+  return issues.map((i) => {
+    const key = String(i.path[0] ?? "");
+    // The schema's messages may already start with the field's code name.
+    const message = i.message.replace(new RegExp(`^${key}:\\s*`), "");
+    return key ? `${LABELS[key] ?? key}: ${message}` : message;
+  });
+}
+
+/** Saves an override and (unless unticked) queues a re-cost of everything since it takes effect, so past spend follows. */
 export async function createOverrideAction(_prev: OverrideFormState, form: FormData): Promise<OverrideFormState> {
   const user = await assertPermission("prices.edit");
   const raw = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
   const parsed = overrideInputSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, message: "The override was not saved.", errors: parsed.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`) };
+    return { ok: false, message: "The override was not saved.", errors: fieldErrors(parsed.error.issues) };
   }
   const row = await createOverride(user.orgId, parsed.data);
   const now = new Date();
   let recost = "";
-  if (row.effectiveFrom < now) {
-    await enqueueRecost(user.orgId, row.effectiveFrom, now, `override ${row.provider}/${row.modelPattern} added by ${user.email}`);
-    recost = " Past events from its effective date are being re-costed.";
+  const range = form.get("recost") === "on" && row.effectiveFrom < now ? await clampToUsage(user.orgId, row.effectiveFrom, now) : null;
+  if (range) {
+    await enqueueRecost(user.orgId, range.from, range.to, `override ${row.provider}/${row.modelPattern} added by ${user.email}`);
+    recost = " Stored events from its effective date are being re-costed; the jobs below show progress.";
   }
   revalidatePath("/prices");
   revalidatePath("/");
+  if (!recost) {
+    recost =
+      row.effectiveFrom >= now
+        ? " It prices events from its effective date on."
+        : " Stored events keep their cost until you re-cost their range below.";
+  }
   return { ok: true, message: `Override for ${row.provider}/${row.modelPattern} saved.${recost}` };
 }
 
@@ -34,8 +64,9 @@ export async function deleteOverrideAction(form: FormData): Promise<void> {
   const user = await assertPermission("prices.edit");
   const id = z.string().min(1).parse(form.get("id"));
   const row = await deleteOverride(user.orgId, id);
-  if (row && row.effectiveFrom < new Date()) {
-    await enqueueRecost(user.orgId, row.effectiveFrom, new Date(), `override ${row.provider}/${row.modelPattern} removed by ${user.email}`);
+  const range = row && row.effectiveFrom < new Date() ? await clampToUsage(user.orgId, row.effectiveFrom, new Date()) : null;
+  if (row && range) {
+    await enqueueRecost(user.orgId, range.from, range.to, `override ${row.provider}/${row.modelPattern} removed by ${user.email}`);
   }
   revalidatePath("/prices");
   revalidatePath("/");
@@ -53,7 +84,9 @@ export async function recostAction(_prev: OverrideFormState, form: FormData): Pr
   if (!parsed.success) return { ok: false, message: "Nothing was queued.", errors: parsed.error.issues.map((i) => i.message) };
   const to = new Date(parsed.data.to.getTime() + 86_400_000); // the whole last day
   if (!(parsed.data.from < to)) return { ok: false, message: "Nothing was queued.", errors: ["to: expected a date after from"] };
-  await enqueueRecost(user.orgId, parsed.data.from, to, `requested by ${user.email}`);
+  const range = await clampToUsage(user.orgId, parsed.data.from, to);
+  if (!range) return { ok: true, message: "There is no stored usage in that range: nothing to re-cost." };
+  await enqueueRecost(user.orgId, range.from, range.to, `requested by ${user.email}`);
   revalidatePath("/prices");
   return { ok: true, message: "Re-cost queued; totals update as it runs." };
 }

@@ -10,10 +10,19 @@ import { RecostJobs } from "@/components/prices/recost-jobs";
 
 export const metadata: Metadata = { title: "Prices" };
 
-export default async function PricesPage() {
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function PricesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePermission("prices.view");
+  const sp = await searchParams;
   const [models, overrides, jobs] = await Promise.all([modelsSeen(user.orgId), listOverrides(user.orgId), listRecostJobs(user.orgId, 10)]);
   const editable = can(user.role, "prices.edit");
+  // "Add a price" next to an unpriced model opens the form filled in, effective from its first use.
+  const one = (v: string | string[] | undefined) => (typeof v === "string" ? v.slice(0, 200) : undefined);
+  const provider = one(sp.provider);
+  const model = one(sp.model);
+  const seen = models.find((m) => m.provider === provider && m.model === model);
+  const prefill = provider || model ? { provider, model, effectiveFrom: seen?.firstSeen.slice(0, 10) } : undefined;
   return (
     <div className="space-y-8">
       <div>
@@ -23,8 +32,8 @@ export default async function PricesPage() {
           discounts, self-hosted rates). A model with no price is kept and counted, never shown as $0.
         </p>
       </div>
-      <ModelsTable models={models} overrides={overrides} />
-      <OverridesSection overrides={overrides} editable={editable} />
+      <ModelsTable models={models} overrides={overrides} editable={editable} />
+      <OverridesSection overrides={overrides} editable={editable} prefill={prefill} />
       <RecostJobs jobs={jobs} editable={editable} />
     </div>
   );

@@ -28,30 +28,30 @@ export default async function ApiKeysPage() {
           <table data-testid="api-keys" className="mt-3 w-full text-sm">
             <thead>
               <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <th className="py-1 font-medium">Name</th>
-                <th className="py-1 font-medium">Key</th>
-                <th className="py-1 font-medium">Scopes</th>
-                <th className="py-1 font-medium">Created</th>
-                <th className="py-1 font-medium">Last used</th>
-                <th className="py-1 font-medium">State</th>
+                <th className="px-2 py-1 font-medium">Name</th>
+                <th className="px-2 py-1 font-medium">Key</th>
+                <th className="px-2 py-1 font-medium">Scopes</th>
+                <th className="px-2 py-1 font-medium">Created</th>
+                <th className="px-2 py-1 font-medium">Last used</th>
+                <th className="px-2 py-1 font-medium">State</th>
                 <th />
               </tr>
             </thead>
             <tbody>
               {keys.map((k) => (
                 <tr key={k.id} className="border-t border-slate-100">
-                  <td className="py-1.5">{k.name}</td>
-                  <td className="py-1.5">
+                  <td className="px-2 py-1.5">{k.name}</td>
+                  <td className="px-2 py-1.5">
                     <code>{k.prefix}…</code>
                   </td>
-                  <td className="py-1.5">{k.scopes.join(", ")}</td>
-                  <td className="py-1.5">
+                  <td className="px-2 py-1.5">{k.scopes.join(", ")}</td>
+                  <td className="px-2 py-1.5">
                     {formatDateTime(k.createdAt)}
                     {k.createdBy ? ` by ${k.createdBy}` : ""}
                   </td>
-                  <td className="py-1.5">{formatDateTime(k.lastUsedAt)}</td>
-                  <td className={`py-1.5 ${k.revokedAt ? "text-red-700" : "text-emerald-700"}`}>{k.revokedAt ? `revoked ${formatDateTime(k.revokedAt)}` : "active"}</td>
-                  <td className="py-1.5 text-right">
+                  <td className="px-2 py-1.5">{formatDateTime(k.lastUsedAt)}</td>
+                  <td className={`px-2 py-1.5 ${k.revokedAt ? "text-red-700" : "text-emerald-700"}`}>{k.revokedAt ? `revoked ${formatDateTime(k.revokedAt)}` : "active"}</td>
+                  <td className="px-2 py-1.5 text-right">
                     {!k.revokedAt && (
                       <form action={revokeKeyAction}>
                         <input type="hidden" name="id" value={k.id} />
