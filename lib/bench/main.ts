@@ -81,6 +81,7 @@ server.stderr.on("data", (d) => (serverLog += d));
 const stopServer = () => server.pid && process.kill(server.pid, "SIGTERM");
 process.on("exit", stopServer);
 await waitHealthy();
+await waitIdIndex();
 const memory = peakRssSampler(server.pid!);
 memory.reset();
 log("server healthy");
@@ -215,6 +216,19 @@ async function waitHealthy() {
     await new Promise((r) => setTimeout(r, 1000));
   }
   throw new Error(`server not healthy:\n${serverLog.slice(-3000)}`);
+}
+
+/** The ingest id index loads in the background after start; the sustained rate is measured once it is ready. */
+async function waitIdIndex() {
+  const t0 = Date.now();
+  for (let i = 0; i < 600; i++) {
+    const h = (await (await fetch(`${base}/api/health`)).json()) as { ingest_id_index?: string };
+    if (h.ingest_id_index !== "loading") {
+      log(`ingest id index ${h.ingest_id_index} after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
 
 /** next-auth's credentials flow, as the sign-in form performs it. */
