@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/guard";
-import { demoAccounts } from "@/lib/ui-data/demo";
+import { demoAccounts } from "@/lib/bootstrap/demo-accounts";
 import { SignInForm } from "@/components/signin-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,5 +1,6 @@
 import { createOverrideAction, deleteOverrideAction } from "@/app/(app)/prices/actions";
 import { ActionForm } from "./action-form";
+import { ConfirmSubmit } from "@/components/confirm-submit";
 import { formatDateTime } from "@/components/format";
 
 type Override = {
@@ -74,9 +75,13 @@ export function OverridesSection({
                   <td className="px-2 py-1.5 text-right">
                     <form action={deleteOverrideAction}>
                       <input type="hidden" name="id" value={o.id} />
-                      <button type="submit" title="Delete it and re-cost stored events from its effective date" className="text-red-700 hover:underline">
+                      <ConfirmSubmit
+                        question={`Delete the override for ${o.provider}/${o.modelPattern}? Stored events from its effective date are re-costed with the catalog price.`}
+                        title="Delete it and re-cost stored events from its effective date"
+                        className="text-red-700 hover:underline"
+                      >
                         Delete
-                      </button>
+                      </ConfirmSubmit>
                     </form>
                   </td>
                 )}

@@ -166,7 +166,7 @@ export async function unpricedModels(orgId: string, view: Pick<ViewFilters, "fro
   const rows = await chQuery<Record<string, string>>(
     `SELECT provider, model,
             sum(requests) - sum(priced_requests) AS unpriced_requests,
-            sum(unpriced_tokens) AS unpriced_tokens
+            sum(unpriced_tokens) AS unpriced_token_sum
      FROM spend_hourly
      WHERE ${where}
      GROUP BY provider, model
@@ -179,6 +179,6 @@ export async function unpricedModels(orgId: string, view: Pick<ViewFilters, "fro
     provider: r.provider,
     model: r.model,
     requests: Number(r.unpriced_requests),
-    tokens: Number(r.unpriced_tokens),
+    tokens: Number(r.unpriced_token_sum),
   }));
 }

@@ -17,7 +17,7 @@ export async function createUser(input: { orgId: string; email: string; name: st
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO_ORG_NAME = "Demo Co";
 
-const DEMO_SETTING = "demo.orgId";
+export const DEMO_SETTING = "demo.orgId";
 
 function demoUsersLine(): string {
   return `Demo users (password "${DEMO_PASSWORD}"): ${ROLES.map((r) => `${r}@demo.local`).join(", ")}`;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/guard";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { revokeKeyAction } from "./actions";
+import { ConfirmSubmit } from "@/components/confirm-submit";
 import { CreateKeyForm } from "@/components/keys/create-key-form";
 import { formatDateTime } from "@/components/format";
 
@@ -55,9 +56,9 @@ export default async function ApiKeysPage() {
                     {!k.revokedAt && (
                       <form action={revokeKeyAction}>
                         <input type="hidden" name="id" value={k.id} />
-                        <button type="submit" className="text-red-700 hover:underline">
+                        <ConfirmSubmit question={`Revoke "${k.name}"? Clients using it are refused within seconds.`} className="text-red-700 hover:underline">
                           Revoke
-                        </button>
+                        </ConfirmSubmit>
                       </form>
                     )}
                   </td>

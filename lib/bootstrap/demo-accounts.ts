@@ -1,10 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { DEMO_PASSWORD } from "@/lib/bootstrap/users";
+import { DEMO_PASSWORD, DEMO_SETTING } from "./users";
 import { ROLES } from "@/lib/auth/roles";
-
-// Same key lib/bootstrap/users.ts writes when it creates the demo organization.
-const DEMO_SETTING = "demo.orgId";
 
 export type DemoAccounts = { password: string; emails: string[] };
 
