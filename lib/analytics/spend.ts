@@ -62,14 +62,23 @@ const SUMS = `
 
 type RawRow = Record<string, string>;
 
+const HOURS = "hour >= toStartOfHour(toDateTime({from:UInt32}, 'UTC')) AND hour < toDateTime({to:UInt32}, 'UTC')";
+const TIME_CLAUSES = {
+  hours: HOURS,
+  /** the whole days {dayFrom, dayTo}, written on the day so the daily projection can answer it */
+  days: "toStartOfDay(hour) >= toDateTime({dayFrom:UInt32}, 'UTC') AND toStartOfDay(hour) < toDateTime({dayTo:UInt32}, 'UTC')",
+  /** the hours of [from, to) outside those days */
+  edges: `${HOURS} AND (hour < toDateTime({dayFrom:UInt32}, 'UTC') OR hour >= toDateTime({dayTo:UInt32}, 'UTC'))`,
+};
+
 /** WHERE clause and bound parameters shared by every rollup query. */
-export function rollupWhere(orgId: string, from: Date, to: Date, filters: SpendFilters) {
+export function rollupWhere(orgId: string, from: Date, to: Date, filters: SpendFilters, time: keyof typeof TIME_CLAUSES = "hours") {
   const params: Record<string, unknown> = {
     org: orgId,
     from: Math.floor(from.getTime() / 1000),
     to: Math.floor(to.getTime() / 1000),
   };
-  const clauses = ["org_id = {org:String}", "hour >= toStartOfHour(toDateTime({from:UInt32}, 'UTC'))", "hour < toDateTime({to:UInt32}, 'UTC')"];
+  const clauses = ["org_id = {org:String}", TIME_CLAUSES[time]];
   for (const dim of DIMENSIONS) {
     const values = filters[dim];
     if (!values || values.length === 0) continue;
@@ -83,22 +92,41 @@ export function rollupWhere(orgId: string, from: Date, to: Date, filters: SpendF
 export async function querySpend(q: SpendQuery): Promise<SpendRow[]> {
   const groupBy = q.groupBy.filter((d) => (DIMENSIONS as readonly string[]).includes(d));
   const { where, params } = rollupWhere(q.orgId, q.from, q.to, q.filters);
+  const part = (time: "days" | "edges") => rollupWhere(q.orgId, q.from, q.to, q.filters, time).where;
   const keys: string[] = [...groupBy];
   const selects: string[] = [...groupBy];
   if (q.interval) {
     selects.unshift(q.interval === "day" ? "toStartOfDay(hour) AS bucket" : "hour AS bucket");
     keys.unshift("bucket");
   }
+  const days = q.interval === "hour" ? null : wholeDays(q.from, q.to);
+  // Whole UTC days are read through the daily projection of the rollup (a fraction of its rows
+  // when user or customer is involved); the hours before and after them from the hourly rows.
+  const source = days
+    ? `(${[
+        `SELECT ${[...selects, SUMS].join(",")} FROM spend_hourly WHERE ${part("days")} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`,
+        `SELECT ${[...selects, SUMS].join(",")} FROM spend_hourly WHERE ${part("edges")} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`,
+      ].join(" UNION ALL ")})`
+    : "spend_hourly";
   const sql = `
-    SELECT ${[...selects, SUMS].join(",\n")}
-    FROM spend_hourly
-    WHERE ${where}
+    SELECT ${[...(days ? keys : selects), SUMS].join(",\n")}
+    FROM ${source}
+    ${days ? "" : `WHERE ${where}`}
     ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}
     HAVING requests != 0 OR cost_pico != 0
     ORDER BY ${q.interval ? "bucket ASC, " : ""}cost_pico DESC${groupBy.length ? ", " + groupBy.join(", ") : ""}
     ${q.limit && !q.interval ? `LIMIT ${Math.max(1, Math.floor(q.limit))}` : ""}`;
-  const rows = await chQuery<RawRow>(sql, { tag: "analytics.spend", params });
+  const rows = await chQuery<RawRow>(sql, { tag: "analytics.spend", params: days ? { ...params, dayFrom: days.from, dayTo: days.to } : params });
   return rows.map((r) => toSpendRow(r, groupBy, Boolean(q.interval)));
+}
+
+const DAY_S = 86_400;
+
+/** The whole UTC days inside [from, to), as unix seconds, or null when there are none. */
+function wholeDays(from: Date, to: Date): { from: number; to: number } | null {
+  const a = Math.ceil(Math.floor(from.getTime() / 3_600_000) * 3600 / DAY_S) * DAY_S;
+  const b = Math.floor(to.getTime() / 1000 / DAY_S) * DAY_S;
+  return a < b ? { from: a, to: b } : null;
 }
 
 export function toSpendRow(r: RawRow, groupBy: readonly string[], withBucket: boolean): SpendRow {
