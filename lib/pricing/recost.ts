@@ -73,6 +73,7 @@ export async function runNextQueuedRecost(): Promise<boolean> {
 async function runJob(jobId: string, orgId: string, from: Date, to: Date) {
   const job = { id: jobId };
   let scanned = 0;
+  let lastProgress = Date.now();
   let changed = 0;
   try {
     const overrides = (await listOverrides(orgId)).map(compileOverride);
@@ -125,6 +126,11 @@ async function runJob(jobId: string, orgId: string, from: Date, to: Date) {
         });
       }
       await chInsert("llm_events", out, { tag: "pricing.recost.insert" });
+      // Progress for the price page, at most every few seconds so a long range stays cheap.
+      if (Date.now() - lastProgress > 2000) {
+        lastProgress = Date.now();
+        await db().recostJob.update({ where: { id: job.id }, data: { eventsScanned: scanned, eventsChanged: changed } });
+      }
     }
     await db().recostJob.update({ where: { id: job.id }, data: { status: "done", eventsScanned: scanned, eventsChanged: changed, finishedAt: new Date() } });
     return { jobId: job.id, scanned, changed };
