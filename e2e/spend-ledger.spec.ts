@@ -98,6 +98,17 @@ test.describe.serial("spend ledger", () => {
     await expect(page.getByTestId("total-spend")).toHaveText("$0.3300");
   });
 
+  test("any dimension can be filtered from the picker, not only those with a driver table", async ({ page }) => {
+    await signIn(page, "finance");
+    await page.goto(`/?${RANGE}`);
+    await page.getByTestId("add-filter-dimension").selectOption("environment");
+    await page.getByTestId("add-filter-value").fill("prod");
+    await page.getByRole("button", { name: "Add filter" }).click();
+    await expect(page).toHaveURL(/environment=prod/);
+    await expect(page.getByTestId("active-filter-environment")).toContainText("prod");
+    await expect(page.getByTestId("total-spend")).toHaveText("$3.03"); // only the summarize calls carry environment=prod
+  });
+
   test("the price page lists the unpriced model", async ({ page }) => {
     await signIn(page, "finance");
     await page.goto("/prices");

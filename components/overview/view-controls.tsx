@@ -12,6 +12,7 @@ import {
   type ViewFilters,
 } from "@/lib/analytics/filters";
 import { labelOf } from "@/lib/analytics/labels";
+import { AddFilter } from "./add-filter";
 import { formatRange } from "@/components/format";
 
 const PRESET_KEYS = Object.keys(RANGE_PRESETS) as RangePreset[];
@@ -68,6 +69,7 @@ export function ViewControls({ view, searchParams }: { view: ViewFilters; search
           </form>
         </div>
       </div>
+      <AddFilter from={view.from.toISOString()} to={view.to.toISOString()} />
       {view.notice && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{view.notice}</p>}
       {filtered.length > 0 && (
         <div className="flex flex-wrap items-center gap-2 text-sm">
