@@ -11,6 +11,11 @@ export type OverrideFormState = { ok: boolean; message: string; errors?: string[
 
 const FIELDS = ["provider", "modelPattern", "effectiveFrom", "inputPerMtok", "cacheReadPerMtok", "cacheWrite5mPerMtok", "cacheWrite1hPerMtok", "outputPerMtok", "note"] as const;
 
+/** Events may carry timestamps up to 24 h ahead (clock skew), so a re-cost "until now" reaches past it. */
+function recostUntil(): Date {
+  return new Date(Date.now() + 25 * 3_600_000);
+}
+
 // Errors name the field as the form labels it, not as the code does.
 const LABELS: Record<string, string> = {
   provider: "Provider",
@@ -44,7 +49,7 @@ export async function createOverrideAction(_prev: OverrideFormState, form: FormD
   const row = await createOverride(user.orgId, parsed.data);
   const now = new Date();
   let recost = "";
-  const range = form.get("recost") === "on" && row.effectiveFrom < now ? await clampToUsage(user.orgId, row.effectiveFrom, now) : null;
+  const range = form.get("recost") === "on" && row.effectiveFrom < now ? await clampToUsage(user.orgId, row.effectiveFrom, recostUntil()) : null;
   if (range) {
     await enqueueRecost(user.orgId, range.from, range.to, `override ${row.provider}/${row.modelPattern} added by ${user.email}`);
     recost = " Stored events from its effective date are being re-costed; the jobs below show progress.";
@@ -64,7 +69,7 @@ export async function deleteOverrideAction(form: FormData): Promise<void> {
   const user = await assertPermission("prices.edit");
   const id = z.string().min(1).parse(form.get("id"));
   const row = await deleteOverride(user.orgId, id);
-  const range = row && row.effectiveFrom < new Date() ? await clampToUsage(user.orgId, row.effectiveFrom, new Date()) : null;
+  const range = row && row.effectiveFrom < new Date() ? await clampToUsage(user.orgId, row.effectiveFrom, recostUntil()) : null;
   if (row && range) {
     await enqueueRecost(user.orgId, range.from, range.to, `override ${row.provider}/${row.modelPattern} removed by ${user.email}`);
   }
