@@ -1,3 +1,4 @@
+import { seededRandom } from "@/lib/random/seeded";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createDetector, detectAnomalies, scoreSeries } from "./detector";
@@ -6,19 +7,10 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const START = Date.UTC(2026, 0, 5); // a Monday
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Hourly spend with a business-hours peak, quiet weekends and 5% multiplicative noise. */
 function seasonalSpend(days: number, seed = 1, stepMs = HOUR) {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const points: { timestamp: number; value: number }[] = [];
   for (let t = START; t < START + days * DAY; t += stepMs) {
     const h = new Date(t).getUTCHours();

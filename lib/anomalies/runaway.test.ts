@@ -1,26 +1,17 @@
+import { seededRandom, gaussian } from "@/lib/random/seeded";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { RunawayDetector } from "./runaway";
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const gauss = (r: () => number) => Math.sqrt(-2 * Math.log(r() || 1e-12)) * Math.cos(2 * Math.PI * r());
 
 /** Log-normal request sizes around a feature's usual output, like real completions. */
 function normalRequest(r: () => number, key: string, usualOut: number) {
-  const outputTokens = Math.round(usualOut * Math.exp(0.5 * gauss(r)));
+  const outputTokens = Math.round(usualOut * Math.exp(0.5 * gaussian(r)));
   return { key, outputTokens, inputTokens: 1200, cost: outputTokens * 10e-6 + 1200 * 2.5e-6 };
 }
 
 test("normal traffic is not flagged; a 10x and a 100x output are flagged on arrival", () => {
-  const r = rng(3);
+  const r = seededRandom(3);
   const d = new RunawayDetector();
   let falseAlarms = 0;
   for (let i = 0; i < 5000; i++) if (d.check(normalRequest(r, "chat", 400)).flagged) falseAlarms++;
@@ -37,7 +28,7 @@ test("normal traffic is not flagged; a 10x and a 100x output are flagged on arri
 });
 
 test("usual is per feature: a request normal for one feature is a runaway for another", () => {
-  const r = rng(5);
+  const r = seededRandom(5);
   const d = new RunawayDetector();
   for (let i = 0; i < 300; i++) {
     d.check(normalRequest(r, "report-writer", 3000));
@@ -48,7 +39,7 @@ test("usual is per feature: a request normal for one feature is a runaway for an
 });
 
 test("a loop of runaways keeps being flagged, while a lasting legitimate change is learned", () => {
-  const r = rng(9);
+  const r = seededRandom(9);
   const d = new RunawayDetector();
   for (let i = 0; i < 500; i++) d.check(normalRequest(r, "agent", 300));
   let flaggedInLoop = 0;

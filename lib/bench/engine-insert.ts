@@ -23,7 +23,7 @@ for (let start = 0; start < total; start += INSERT_ROWS) {
   const n = Math.min(INSERT_ROWS, total - start);
   for (const raw of JSON.parse(batchBody("engine", start, n, endMs)).events) {
     const r = normalizeEvent(raw, "api", Date.now());
-    if (r.ok) rows.push(toEventRow("bench-org", "bench-key", priceEvent(r.event, [])));
+    if (r.ok) rows.push(toEventRow("bench-org", "bench-key", r.event, priceEvent(r.event, [])));
   }
   const t1 = performance.now();
   await chInsert("llm_events", rows, { tag: "bench.engine_insert" });

@@ -3,6 +3,9 @@
  * customers and models, with daily and weekly seasonality, prompt caching on some features, an
  * application cache on one, growth, and a few calls to a model no catalog prices.
  */
+
+import { gaussian, seededRandom } from "@/lib/random/seeded";
+
 type FeatureSpec = {
   project: string;
   feature: string;
@@ -31,20 +34,10 @@ const FEATURES: FeatureSpec[] = [
 
 const CUSTOMERS = ["acme", "globex", "initech", "umbrella", "hooli", "stark", "wayne", "wonka", "tyrell", "cyberdyne"];
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function poisson(rand: () => number, mean: number): number {
   if (mean <= 0) return 0;
-  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * gauss(rand)));
+  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(rand)));
   const l = Math.exp(-mean);
   let k = 0;
   let p = 1;
@@ -55,9 +48,6 @@ function poisson(rand: () => number, mean: number): number {
   return k - 1;
 }
 
-function gauss(rand: () => number): number {
-  return Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
-}
 
 /** Working hours peak in UTC daytime; weekends run at a third. */
 function seasonality(t: Date): number {
@@ -68,7 +58,7 @@ function seasonality(t: Date): number {
 }
 
 export function* demoEvents(end: Date, days = 60, seed = 42): Generator<Record<string, unknown>> {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const endHour = Math.floor(end.getTime() / 3_600_000) * 3_600_000;
   const start = endHour - days * 24 * 3_600_000;
   let n = 0;
@@ -81,8 +71,8 @@ export function* demoEvents(end: Date, days = 60, seed = 42): Generator<Record<s
         const ts = new Date(t + Math.floor(rand() * 3_600_000));
         const customer = CUSTOMERS[Math.min(CUSTOMERS.length - 1, Math.floor(-Math.log(rand() || 1e-9) * 2.5))];
         const user = `u-${customer}-${1 + Math.floor(rand() * 12)}`;
-        const input = Math.max(20, Math.round(f.inTokens * Math.exp(0.35 * gauss(rand))));
-        const output = Math.max(1, Math.round(f.outTokens * Math.exp(0.5 * gauss(rand))));
+        const input = Math.max(20, Math.round(f.inTokens * Math.exp(0.35 * gaussian(rand))));
+        const output = Math.max(1, Math.round(f.outTokens * Math.exp(0.5 * gaussian(rand))));
         const hit = f.appCache !== undefined && rand() < f.appCache;
         const ev: Record<string, unknown> = {
           id: `demo-${n++}`,
@@ -95,7 +85,7 @@ export function* demoEvents(end: Date, days = 60, seed = 42): Generator<Record<s
           user,
           customer,
           environment: rand() < 0.92 ? "prod" : "staging",
-          latency_ms: Math.round((hit ? 15 : 300 + output * 12) * Math.exp(0.3 * gauss(rand))),
+          latency_ms: Math.round((hit ? 15 : 300 + output * 12) * Math.exp(0.3 * gaussian(rand))),
           status: rand() < 0.01 ? "error" : "ok",
           tags: { route: `/api/${f.feature}` },
         };

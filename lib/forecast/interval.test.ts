@@ -1,25 +1,14 @@
+import { seededRandom, gaussian } from "@/lib/random/seeded";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { backtestLogErrors, forecastSum } from "./seasonal-forecast";
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function gauss(r: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
-}
 /** Hourly series: daily shape, weekends at 40%, each day's level x exp(N(0, daySd)), 10% hourly noise. */
 function series(days: number, seed: number, daySd = 0.1): Float64Array {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const out = new Float64Array(days * 24);
   for (let d = 0; d < days; d++) {
-    const dayLevel = Math.exp(daySd * gauss(r)) * (d % 7 >= 5 ? 0.4 : 1);
+    const dayLevel = Math.exp(daySd * gaussian(r)) * (d % 7 >= 5 ? 0.4 : 1);
     for (let h = 0; h < 24; h++) out[d * 24 + h] = 10 * dayLevel * (0.3 + Math.exp(-((h - 14) ** 2) / 18)) * (0.9 + 0.2 * r());
   }
   return out;

@@ -1,3 +1,4 @@
+import { seededRandom } from "@/lib/random/seeded";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { forecastPeriodEnd, inferStep, type SpendPoint } from "./period-forecast";
@@ -6,19 +7,10 @@ import { forecastSum } from "./seasonal-forecast";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Hourly spend: business-hours peak, weekends at 30%, 10% noise. */
 function hourly(from: number, to: number, seed = 1): SpendPoint[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const out: SpendPoint[] = [];
   for (let t = from; t < to; t += HOUR) {
     const d = new Date(t);

@@ -52,7 +52,7 @@ export async function ingestEvents(orgId: string, apiKeyId: string, rawEvents: u
   }
   const unique = [...firstOf.values()];
   const overrides = unique.length ? await compiledOverrides(orgId) : [];
-  const rows = unique.map((g) => toEventRow(orgId, apiKeyId, priceEvent(g.event, overrides)));
+  const rows = unique.map((g) => toEventRow(orgId, apiKeyId, g.event, priceEvent(g.event, overrides)));
   const alreadyStored = await eventWriter().write(rows);
   for (const g of unique) {
     results[g.index] = { index: g.index, id: g.event.id, status: alreadyStored.has(g.event.id) ? "duplicate" : "accepted" };

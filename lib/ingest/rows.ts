@@ -1,12 +1,12 @@
-import type { PricedEvent } from "./types";
+import type { EventPrice, NormalizedEvent } from "./types";
 
 /** ClickHouse's DateTime64 text form; the basic parser reads it without best-effort guessing. */
 export function chDateTime(d: Date): string {
   return d.toISOString().replace("T", " ").replace("Z", "");
 }
 
-/** The llm_events row for a priced event (sign +1: a live row). */
-export function toEventRow(orgId: string, apiKeyId: string, e: PricedEvent, version = 1, sign: 1 | -1 = 1) {
+/** The llm_events row of a newly ingested event: its first version, live (sign +1). */
+export function toEventRow(orgId: string, apiKeyId: string, e: NormalizedEvent, price: EventPrice) {
   return {
     org_id: orgId,
     event_id: e.id,
@@ -27,17 +27,17 @@ export function toEventRow(orgId: string, apiKeyId: string, e: PricedEvent, vers
     cache_write_1h_tokens: e.tokens.cacheWrite1h,
     output_tokens: e.tokens.output,
     reasoning_tokens: e.tokens.reasoning,
-    priced: e.priced ? 1 : 0,
-    cost_pico: e.costPico,
-    cache_savings_pico: e.cacheSavingsPico,
-    price_source: e.priceSource,
-    price_ref: e.priceRef,
+    priced: price.priced ? 1 : 0,
+    cost_pico: price.costPico,
+    cache_savings_pico: price.cacheSavingsPico,
+    price_source: price.priceSource,
+    price_ref: price.priceRef,
     latency_ms: e.latencyMs,
     status: e.status,
     app_cache: e.appCache,
     tags: e.tags,
-    sign,
-    version,
+    sign: 1,
+    version: 1,
   };
 }
 export type EventRow = ReturnType<typeof toEventRow>;

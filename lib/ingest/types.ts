@@ -33,7 +33,8 @@ export type NormalizedEvent = {
   source: string;
 };
 
-export type PricedEvent = NormalizedEvent & {
+/** What pricing decided for one event; kept beside the event rather than copied into it. */
+export type EventPrice = {
   priced: boolean;
   costPico: number;
   cacheSavingsPico: number;

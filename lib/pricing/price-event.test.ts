@@ -42,7 +42,8 @@ function event(provider: string, model: string, usage: unknown, at = AT): Normal
 }
 
 function cost(provider: string, model: string, usage: unknown, overrides: CompiledOverride[] = []) {
-  return priceEvent(event(provider, model, usage), overrides);
+  const e = event(provider, model, usage);
+  return { ...e, ...priceEvent(e, overrides) };
 }
 
 test("sanity: the published multipliers hold in the price tables used here", () => {

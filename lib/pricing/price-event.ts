@@ -1,7 +1,7 @@
-import type { NormalizedEvent, PricedEvent } from "@/lib/ingest/types";
+import type { EventPrice, NormalizedEvent, TokenBuckets } from "@/lib/ingest/types";
 import { catalogPrice } from "./catalog";
 import { matchOverride, type CompiledOverride } from "./overrides-match";
-import { costOf, type CostResult, type Rate, type RateCard } from "./rates";
+import { costOf, type Rate, type RateCard } from "./rates";
 
 /** Rate card for a call: the organization's override where it sets a bucket, the catalog elsewhere. */
 export function rateCardFor(
@@ -9,7 +9,7 @@ export function rateCardFor(
   provider: string,
   model: string,
   at: Date,
-): { card: RateCard; source: PricedEvent["priceSource"]; ref: string } | null {
+): { card: RateCard; source: EventPrice["priceSource"]; ref: string } | null {
   const catalog = catalogPrice(provider, model, at);
   const o = matchOverride(overrides, provider, model, at.getTime());
   if (!o) return catalog ? { card: catalog.card, source: "catalog", ref: catalog.ref } : null;
@@ -30,36 +30,14 @@ export function rateCardFor(
   };
 }
 
-export function priceEvent(e: NormalizedEvent, overrides: CompiledOverride[]): PricedEvent {
-  const found = rateCardFor(overrides, e.provider, e.model, e.timestamp);
-  const cost = found ? costOf(e.tokens, found.card) : null;
-  return withPrice(e, cost?.priced ? cost : null, cost?.priced ? found!.source : "none", found?.ref ?? "");
+export function priceEvent(e: NormalizedEvent, overrides: CompiledOverride[]): EventPrice {
+  return priceTokens(overrides, e.provider, e.model, e.timestamp, e.tokens);
 }
 
-// Spelled out rather than `{ ...e, ...cost }`: object spread on the ingest hot path cost more than
-// the pricing itself (a fresh hidden class per event and twice the garbage).
-function withPrice(e: NormalizedEvent, cost: CostResult | null, priceSource: PricedEvent["priceSource"], priceRef: string): PricedEvent {
-  return {
-    id: e.id,
-    timestamp: e.timestamp,
-    provider: e.provider,
-    model: e.model,
-    project: e.project,
-    feature: e.feature,
-    team: e.team,
-    user: e.user,
-    customer: e.customer,
-    environment: e.environment,
-    tokens: e.tokens,
-    latencyMs: e.latencyMs,
-    status: e.status,
-    appCache: e.appCache,
-    tags: e.tags,
-    source: e.source,
-    priced: cost !== null,
-    costPico: cost?.costPico ?? 0,
-    cacheSavingsPico: cost?.cacheSavingsPico ?? 0,
-    priceSource,
-    priceRef,
-  };
+/** The price of a call's tokens at its time; shared by ingestion and re-costing so both agree. */
+export function priceTokens(overrides: CompiledOverride[], provider: string, model: string, at: Date, tokens: TokenBuckets): EventPrice {
+  const found = rateCardFor(overrides, provider, model, at);
+  const cost = found ? costOf(tokens, found.card) : null;
+  if (!found || !cost?.priced) return { priced: false, costPico: 0, cacheSavingsPico: 0, priceSource: "none", priceRef: found?.ref ?? "" };
+  return { priced: true, costPico: cost.costPico, cacheSavingsPico: cost.cacheSavingsPico, priceSource: found.source, priceRef: found.ref };
 }

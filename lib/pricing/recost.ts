@@ -4,8 +4,7 @@ import { db } from "@/lib/db/prisma";
 import { chDateTime } from "@/lib/ingest/rows";
 import { compileOverride } from "./overrides-match";
 import { listOverrides } from "./overrides";
-import { costOf } from "./rates";
-import { rateCardFor } from "./price-event";
+import { priceTokens } from "./price-event";
 
 type StoredRow = Record<string, unknown> & {
   event_id: string;
@@ -98,17 +97,13 @@ async function runJob(jobId: string, orgId: string, from: Date, to: Date) {
           output: Number(r.output_tokens),
           reasoning: Number(r.reasoning_tokens),
         };
-        const at = new Date(r.ts.replace(" ", "T") + "Z");
-        const found = rateCardFor(overrides, r.provider, r.model, at);
-        const cost = found ? costOf(tokens, found.card) : { priced: false, costPico: 0, cacheSavingsPico: 0 };
-        const source = found && cost.priced ? found.source : "none";
-        const ref = found ? found.ref : "";
+        const price = priceTokens(overrides, r.provider, r.model, new Date(r.ts.replace(" ", "T") + "Z"), tokens);
         if (
-          String(cost.costPico) === String(r.cost_pico) &&
-          String(cost.cacheSavingsPico) === String(r.cache_savings_pico) &&
-          Number(cost.priced) === Number(r.priced) &&
-          source === r.price_source &&
-          ref === r.price_ref
+          String(price.costPico) === String(r.cost_pico) &&
+          String(price.cacheSavingsPico) === String(r.cache_savings_pico) &&
+          Number(price.priced) === Number(r.priced) &&
+          price.priceSource === r.price_source &&
+          price.priceRef === r.price_ref
         )
           continue;
         changed++;
@@ -116,11 +111,11 @@ async function runJob(jobId: string, orgId: string, from: Date, to: Date) {
         out.push({ ...live, sign: -1 });
         out.push({
           ...live,
-          priced: cost.priced ? 1 : 0,
-          cost_pico: cost.costPico,
-          cache_savings_pico: cost.cacheSavingsPico,
-          price_source: source,
-          price_ref: ref,
+          priced: price.priced ? 1 : 0,
+          cost_pico: price.costPico,
+          cache_savings_pico: price.cacheSavingsPico,
+          price_source: price.priceSource,
+          price_ref: price.priceRef,
           version: Number(r.version) + 1,
           sign: 1,
         });
