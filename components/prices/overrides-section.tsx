@@ -1,20 +1,10 @@
 import { createOverrideAction, deleteOverrideAction } from "@/app/(app)/prices/actions";
 import { ActionForm } from "./action-form";
-import { ConfirmSubmit } from "@/components/confirm-submit";
+import { ConfirmForm } from "@/components/confirm-form";
 import { formatDateTime } from "@/components/format";
+import type { OverrideRow } from "@/lib/pricing/overrides-match";
 
-type Override = {
-  id: string;
-  provider: string;
-  modelPattern: string;
-  effectiveFrom: Date;
-  inputPerMtok: string | null;
-  cacheReadPerMtok: string | null;
-  cacheWrite5mPerMtok: string | null;
-  cacheWrite1hPerMtok: string | null;
-  outputPerMtok: string | null;
-  note: string;
-};
+type Override = OverrideRow & { note: string };
 
 const PRICE_FIELDS = [
   ["inputPerMtok", "Input"],
@@ -73,16 +63,14 @@ export function OverridesSection({
                 <td className="px-2 py-1.5 text-slate-600">{o.note}</td>
                 {editable && (
                   <td className="px-2 py-1.5 text-right">
-                    <form action={deleteOverrideAction}>
-                      <input type="hidden" name="id" value={o.id} />
-                      <ConfirmSubmit
-                        question={`Delete the override for ${o.provider}/${o.modelPattern}? Stored events from its effective date are re-costed with the catalog price.`}
-                        title="Delete it and re-cost stored events from its effective date"
-                        className="text-red-700 hover:underline"
-                      >
-                        Delete
-                      </ConfirmSubmit>
-                    </form>
+                    <ConfirmForm
+                      action={deleteOverrideAction}
+                      id={o.id}
+                      question={`Delete the override for ${o.provider}/${o.modelPattern}? Stored events from its effective date are re-costed with the catalog price.`}
+                      title="Delete it and re-cost stored events from its effective date"
+                    >
+                      Delete
+                    </ConfirmForm>
                   </td>
                 )}
               </tr>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/guard";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { revokeKeyAction } from "./actions";
-import { ConfirmSubmit } from "@/components/confirm-submit";
+import { ConfirmForm } from "@/components/confirm-form";
 import { CreateKeyForm } from "@/components/keys/create-key-form";
 import { formatDateTime } from "@/components/format";
 
@@ -54,12 +54,9 @@ export default async function ApiKeysPage() {
                   <td className={`px-2 py-1.5 ${k.revokedAt ? "text-red-700" : "text-emerald-700"}`}>{k.revokedAt ? `revoked ${formatDateTime(k.revokedAt)}` : "active"}</td>
                   <td className="px-2 py-1.5 text-right">
                     {!k.revokedAt && (
-                      <form action={revokeKeyAction}>
-                        <input type="hidden" name="id" value={k.id} />
-                        <ConfirmSubmit question={`Revoke "${k.name}"? Clients using it are refused within seconds.`} className="text-red-700 hover:underline">
-                          Revoke
-                        </ConfirmSubmit>
-                      </form>
+                      <ConfirmForm action={revokeKeyAction} id={k.id} question={`Revoke "${k.name}"? Clients using it are refused within seconds.`}>
+                        Revoke
+                      </ConfirmForm>
                     )}
                   </td>
                 </tr>
