@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/guard";
 import { DIMENSIONS, hrefWith, parseViewFilters, viewToSearchParams, withPreset, withoutDimension, type RawSearchParams } from "@/lib/analytics/filters";
 import { can } from "@/lib/auth/roles";
-import { orgHasUsage, spendOverTime, spendSummary, topCostDrivers, unpricedModels } from "@/lib/analytics/overview";
+import { spendOverTime, spendSummary, topCostDrivers, unpricedModels } from "@/lib/analytics/overview";
+import { orgHasUsage } from "@/lib/analytics/org-usage";
 import { ViewControls } from "@/components/overview/view-controls";
 import { Kpis } from "@/components/overview/kpis";
 import { SpendOverTimeCard } from "@/components/overview/spend-over-time-card";
@@ -20,7 +21,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const user = await requirePermission("dashboard.view");
   const view = parseViewFilters(await searchParams);
   const sp = viewToSearchParams(view);
-  const [summary, hasUsage] = await Promise.all([spendSummary(user.orgId, view), orgHasUsage(user.orgId)]);
+  const summary = await spendSummary(user.orgId, view);
   const controls = <ViewControls view={view} searchParams={sp.toString()} />;
 
   if (summary.current.requests === 0) {
@@ -28,7 +29,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <div className="space-y-6">
         {controls}
         <EmptyState
-          kind={hasUsage ? "view" : "org"}
+          kind={(await orgHasUsage(user.orgId)) ? "view" : "org"}
           canCreateKeys={can(user.role, "apikeys.manage")}
           clearFiltersHref={DIMENSIONS.some((d) => view.filters[d]) ? hrefWith("/", DIMENSIONS.reduce(withoutDimension, sp)) : undefined}
           widerRangeHref={view.preset === "90d" ? undefined : hrefWith("/", withPreset(sp, "90d"))}
@@ -37,11 +38,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     );
   }
 
-  const [overTime, unpriced, ...drivers] = await Promise.all([
-    spendOverTime(user.orgId, view),
+  const [unpriced, ...drivers] = await Promise.all([
     unpricedModels(user.orgId, view),
     ...DRIVER_DIMENSIONS.map((d) => topCostDrivers(user.orgId, view, d)),
   ]);
+  // The chart's top values are the driver table of its dimension when the page has one.
+  const overTime = await spendOverTime(user.orgId, view, view.stack, drivers[DRIVER_DIMENSIONS.indexOf(view.stack)]);
 
   return (
     <div className="space-y-6">

@@ -1,11 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { chQuery } from "@/lib/clickhouse/query";
-import { picoToUsd } from "@/lib/money/pico";
 import type { Dimension } from "@/lib/ingest/types";
 import { querySpend, rollupWhere, type SpendFilters, type SpendTotals } from "./spend";
-import { labelOf } from "./labels";
-import { OTHER_KEY, type SeriesPoint, type StackedSeries as SpendOverTime } from "./stack-series";
+import { shapeStackedSeries, type StackedSeries as SpendOverTime } from "./stack-series";
 import { bucketInterval, previousRange, type ViewFilters } from "./filters";
 
 /** Named questions the overview asks; each reads the hourly rollup only. */
@@ -48,15 +46,6 @@ function totals(orgId: string, r: { from: Date; to: Date }, filters: SpendFilter
   return totalsFor(orgId, r.from.getTime(), r.to.getTime(), JSON.stringify(filters));
 }
 
-/** Does this organization have any usage at all? Separates "never sent data" from "nothing in this view". */
-export async function orgHasUsage(orgId: string): Promise<boolean> {
-  const rows = await chQuery<{ one: number }>("SELECT 1 AS one FROM spend_hourly WHERE org_id = {org:String} LIMIT 1", {
-    tag: "analytics.overview.has_usage",
-    params: { org: orgId },
-  });
-  return rows.length > 0;
-}
-
 export type SpendSummary = { current: SpendTotals; previous: SpendTotals };
 
 /** Totals in the view and in the equal range just before it (same filters). */
@@ -73,65 +62,28 @@ export type { SeriesPoint, StackedSeries as SpendOverTime } from "./stack-series
 
 const TOP_SERIES = 8;
 
-/** Cost per time bucket, split into the top values of `stack` and everything else. */
-export async function spendOverTime(orgId: string, view: ViewFilters, stack: Dimension = view.stack): Promise<SpendOverTime> {
+/**
+ * Cost per time bucket, split into the top values of `stack` and everything else: the same three
+ * bounded questions and the same shaping as the browser's refetch when the stack changes. `top`
+ * (the costliest values, biggest first) may come from a driver table the page already has.
+ */
+export async function spendOverTime(
+  orgId: string,
+  view: ViewFilters,
+  stack: Dimension = view.stack,
+  top?: Pick<DriverRow, "value" | "costUsd">[],
+): Promise<SpendOverTime> {
   const interval = bucketInterval(view);
-  const top = await querySpend({
-    orgId,
-    from: view.from,
-    to: view.to,
-    groupBy: [stack],
-    filters: view.filters,
-    limit: TOP_SERIES,
-  });
-  const topValues = top.map((r) => String(r[stack] ?? ""));
-  const { where, params } = rollupWhere(orgId, view.from, view.to, view.filters);
-  const bucketExpr = interval === "day" ? "toStartOfDay(hour)" : "hour";
-  // `stack` is one of DIMENSIONS (validated), so naming the column here is not value interpolation.
-  const rows = await chQuery<{ ts: number | string; idx: number | string; cost_pico: string }>(
-    `SELECT toUnixTimestamp(${bucketExpr}) AS ts,
-            indexOf({top:Array(String)}, ${stack}) AS idx,
-            sum(cost_pico) AS cost_pico
-     FROM spend_hourly
-     WHERE ${where}
-     GROUP BY ts, idx
-     ORDER BY ts`,
-    { tag: "analytics.overview.spend_over_time", params: { ...params, top: topValues } },
-  );
-
-  const stepMs = interval === "day" ? 86_400_000 : 3_600_000;
-  const start = Math.floor(view.from.getTime() / stepMs) * stepMs;
-  const byTs = new Map<number, SeriesPoint>();
-  for (let t = start; t < view.to.getTime(); t += stepMs) byTs.set(t, emptyPoint(t, topValues.length));
-
-  let otherTotal = 0;
-  for (const r of rows) {
-    const t = Number(r.ts) * 1000;
-    const point = byTs.get(t) ?? emptyPoint(t, topValues.length);
-    byTs.set(t, point);
-    const idx = Number(r.idx);
-    const key = idx === 0 ? OTHER_KEY : `s${idx}`;
-    const usd = picoToUsd(r.cost_pico);
-    point[key] = (point[key] as number) + usd;
-    if (idx === 0) otherTotal += usd;
-  }
-
-  const series: SpendOverTime["series"] = top.map((r, i) => ({
-    key: `s${i + 1}`,
-    label: labelOf(String(r[stack] ?? "")),
-    value: String(r[stack] ?? ""),
-    costUsd: r.cost_usd,
-  }));
-  if (otherTotal !== 0) series.push({ key: OTHER_KEY, label: "Other", value: null, costUsd: otherTotal });
-  const points = [...byTs.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
-  return { interval, stack, series, points };
-}
-
-function emptyPoint(t: number, n: number): SeriesPoint {
-  const p: SeriesPoint = { bucket: new Date(t).toISOString() };
-  for (let i = 1; i <= n; i++) p[`s${i}`] = 0;
-  p[OTHER_KEY] = 0;
-  return p;
+  const base = { orgId, from: view.from, to: view.to, filters: view.filters };
+  const topRows = top
+    ? top.slice(0, TOP_SERIES).map((d) => ({ [stack]: d.value, cost_usd: d.costUsd }))
+    : await querySpend({ ...base, groupBy: [stack], limit: TOP_SERIES });
+  const values = topRows.map((r) => String(r[stack] ?? ""));
+  const [perValue, total] = await Promise.all([
+    values.length ? querySpend({ ...base, groupBy: [stack], interval, filters: { ...view.filters, [stack]: values } }) : Promise.resolve([]),
+    querySpend({ ...base, groupBy: [], interval }),
+  ]);
+  return shapeStackedSeries({ from: view.from.toISOString(), to: view.to.toISOString(), interval, stack, top: topRows, perValue, total });
 }
 
 export { labelOf } from "./labels";

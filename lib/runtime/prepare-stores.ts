@@ -3,7 +3,7 @@ import { migrateClickhouse } from "@/lib/clickhouse/migrate";
 import { migrateConfigDb } from "@/lib/db/migrate";
 import { env } from "@/lib/config/env";
 import { ensureOrganization } from "@/lib/bootstrap/users";
-import { orgHasEvents } from "@/lib/analytics/org-usage";
+import { orgHasUsage } from "@/lib/analytics/org-usage";
 import { seedDemoData } from "@/lib/demo/seed";
 import { eventWriter } from "@/lib/ingest/writer";
 
@@ -22,7 +22,7 @@ export async function prepareStores({ log }: { log: Log }): Promise<{ orgId: str
   for (const line of org.lines) log(line);
   // Seeds only an organization created in demo mode that still has no events, so a restart after an
   // interrupted seed finishes the job and real data is never mixed with demo data.
-  if (demo && org.isDemo && !(await orgHasEvents(org.orgId))) {
+  if (demo && org.isDemo && !(await orgHasUsage(org.orgId))) {
     const t0 = Date.now();
     const n = await seedDemoData(org.orgId);
     await eventWriter().drain();
