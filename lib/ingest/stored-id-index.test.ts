@@ -26,7 +26,7 @@ after(async () => {
   await store?.close();
 });
 
-const event = (id: string) => ({ id, timestamp: "2026-10-02T10:00:00Z", provider: "openai", model: "gpt-4o-mini", usage: { input_tokens: 10, output_tokens: 5 } });
+const event = (id: string, hour = "10") => ({ id, timestamp: `2026-10-02T${hour}:00:00Z`, provider: "openai", model: "gpt-4o-mini", usage: { input_tokens: 10, output_tokens: 5 } });
 
 async function waitReady() {
   for (let i = 0; i < 600 && !storedIdIndex()?.filter(); i++) await new Promise((r) => setTimeout(r, 50));
@@ -36,20 +36,21 @@ async function waitReady() {
 test("ids stored before the index loaded are duplicates, answered from the loaded index", async () => {
   storedIdIndex();
   await waitReady();
-  assert.ok(storedIdIndex()!.filter()!.count >= 1_200_000);
+  // No assertion on the filter's count: it is approximate (a false positive on add does not count).
   const res = await ingestEvents(store.orgId, "k", [event("old-0"), event("old-654321"), event("old-1199999"), event("new-1")]);
   assert.deepEqual(res.results.map((r) => r.status), ["duplicate", "duplicate", "duplicate", "accepted"]);
 });
 
 test("ids stored through the writer after loading are duplicates on retry, and totals count them once", async () => {
   const ids = Array.from({ length: 500 }, (_, i) => `fresh-${i}`);
-  const first = await ingestEvents(store.orgId, "k", ids.map(event));
+  // An hour of its own, so this test's total does not depend on the others.
+  const first = await ingestEvents(store.orgId, "k", ids.map((id) => event(id, "11")));
   assert.equal(first.accepted, 500);
   for (const id of ids) assert.equal(storedIdIndex()!.filter()!.mightContain(`${store.orgId}\u0000${id}`), true, id);
-  const retry = await ingestEvents(store.orgId, "k", ids.map(event));
+  const retry = await ingestEvents(store.orgId, "k", ids.map((id) => event(id, "11")));
   assert.equal(retry.duplicates, 500);
-  const [t] = await querySpend({ orgId: store.orgId, from: new Date("2026-10-02T10:00:00Z"), to: new Date("2026-10-02T11:00:00Z"), groupBy: [], filters: {} });
-  assert.equal(t.requests, 501); // 500 fresh + new-1
+  const [t] = await querySpend({ orgId: store.orgId, from: new Date("2026-10-02T11:00:00Z"), to: new Date("2026-10-02T12:00:00Z"), groupBy: [], filters: {} });
+  assert.equal(t.requests, 500);
 });
 
 test("the same id in another organization is a different event", async () => {
