@@ -83,10 +83,6 @@ export function readDimensionFilters(params: RawSearchParams): DimensionFilterRe
   return { filters, errors };
 }
 
-export function parseDimensionFilters(params: RawSearchParams): DimensionFilters {
-  return readDimensionFilters(params).filters;
-}
-
 export function parseStack(params: RawSearchParams): Dimension {
   const parsed = z.enum(DIMENSIONS).safeParse(first(params.stack));
   return parsed.success ? parsed.data : DEFAULT_STACK;
