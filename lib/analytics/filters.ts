@@ -6,25 +6,13 @@
  * Time is UTC throughout, because the rollup is bucketed by UTC hour.
  */
 import { z } from "zod";
-import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
+import { DIMENSIONS, MAX_DIMENSION_VALUE_LENGTH, type Dimension } from "@/lib/ingest/types";
+import { DEFAULT_PRESET, RANGE_PRESETS, defaultRange, presetFor, readTimeRange, type RangePreset, type TimeRange } from "./time-range";
 
 export { DIMENSIONS, type Dimension };
+export { DEFAULT_PRESET, RANGE_PRESETS, defaultRange, readTimeRange, type RangePreset, type TimeRange };
 
 export type DimensionFilters = Partial<Record<Dimension, string[]>>;
-
-export type TimeRange = {
-  /** inclusive */
-  from: Date;
-  /** exclusive */
-  to: Date;
-  /** the raw URL values, kept so links preserve exactly what the user chose (absent = default) */
-  fromParam?: string;
-  toParam?: string;
-  /** set when the range is a rolling preset ("last 7 days"), which a shared link keeps rolling */
-  preset?: RangePreset;
-  /** set when the URL asked for something unusable and the default was used instead */
-  notice?: string;
-};
 
 export type ViewFilters = TimeRange & {
   stack: Dimension;
@@ -34,26 +22,7 @@ export type ViewFilters = TimeRange & {
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 export const DEFAULT_STACK: Dimension = "feature";
-
-/** Rolling ranges offered as one-click choices; `range=7d` in a URL stays "the last 7 days" whenever it is opened. */
-export const RANGE_PRESETS = { "7d": 7, "30d": 30, "90d": 90 } as const;
-export type RangePreset = keyof typeof RANGE_PRESETS;
-export const DEFAULT_PRESET: RangePreset = "30d";
-const MAX_RANGE_DAYS = 731;
-const MAX_VALUES_PER_DIMENSION = 50;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
-const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
-const dateParam = z
-  .string()
-  .trim()
-  .refine((s) => dateOnly.test(s) || !Number.isNaN(Date.parse(s)), "expected an ISO date such as 2026-11-20");
-
-// Empty string is a real value: it selects spend that carries no value for that dimension.
-const dimensionValues = z
-  .array(z.string().max(200))
-  .transform((vs) => [...new Set(vs)].slice(0, MAX_VALUES_PER_DIMENSION));
+const DAY_MS = 86_400_000;
 
 function first(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
@@ -65,7 +34,8 @@ function all(v: string | string[] | undefined): string[] {
 }
 
 export function searchParamsToRecord(sp: URLSearchParams): RawSearchParams {
-  const out: RawSearchParams = {};
+  // No prototype: a parameter named "__proto__" must stay an ordinary (unknown) key.
+  const out: RawSearchParams = Object.create(null);
   for (const key of new Set(sp.keys())) {
     const vs = sp.getAll(key);
     out[key] = vs.length === 1 ? vs[0] : vs;
@@ -73,66 +43,44 @@ export function searchParamsToRecord(sp: URLSearchParams): RawSearchParams {
   return out;
 }
 
-function startOfUtcDay(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-}
-
-function parseBound(raw: string | undefined, edge: "from" | "to"): Date | undefined {
-  const parsed = dateParam.safeParse(raw);
-  if (!parsed.success) return undefined;
-  const s = parsed.data;
-  if (dateOnly.test(s)) {
-    const day = new Date(`${s}T00:00:00Z`);
-    if (Number.isNaN(day.getTime())) return undefined;
-    // A date-only `to` means "through the end of that day", which is what a date picker implies.
-    return edge === "to" ? new Date(day.getTime() + DAY_MS) : day;
-  }
-  return new Date(s);
-}
-
-/** Default: the last `days` calendar days including today, up to the end of the current hour. */
-export function defaultRange(days: number, now = new Date()): { from: Date; to: Date } {
-  const to = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS);
-  const from = new Date(startOfUtcDay(now).getTime() - (days - 1) * DAY_MS);
-  return { from, to };
-}
-
+/**
+ * The page's range: readTimeRange, and when the URL's range cannot be used, the default range with
+ * a notice saying why (a page shows something; the read API answers 400 with the same reasons).
+ */
 export function parseTimeRange(params: RawSearchParams, defaultDays: number, now = new Date()): TimeRange {
-  const fromParam = first(params.from) || undefined;
-  const toParam = first(params.to) || undefined;
-  // Explicit dates win over a preset; a preset wins over the page's default.
-  const presetParam = z.enum(Object.keys(RANGE_PRESETS) as [RangePreset, ...RangePreset[]]).safeParse(first(params.range));
-  const preset = !fromParam && !toParam && presetParam.success ? presetParam.data : undefined;
-  const days = preset ? RANGE_PRESETS[preset] : defaultDays;
-  const def = defaultRange(days, now);
-  const defaultPreset = presetFor(defaultDays);
-  if (!fromParam && !toParam) return { ...def, preset: preset ?? defaultPreset };
-  const from = fromParam ? parseBound(fromParam, "from") : def.from;
-  const to = toParam ? parseBound(toParam, "to") : def.to;
-  const fallback = { ...defaultRange(defaultDays, now), preset: defaultPreset };
-  if (!from || !to) {
-    return { ...fallback, notice: "The date range in the link could not be read; showing the default range." };
-  }
-  if (from >= to) {
-    return { ...fallback, notice: "The range ended before it started; showing the default range." };
-  }
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
-    return { ...fallback, notice: `Ranges are limited to ${MAX_RANGE_DAYS} days; showing the default range.` };
-  }
-  return { from, to, fromParam, toParam };
+  const read = readTimeRange({ from: first(params.from), to: first(params.to), range: first(params.range) }, defaultDays, now);
+  if (read.ok) return read.range;
+  return {
+    ...defaultRange(defaultDays, now),
+    preset: presetFor(defaultDays),
+    notice: `The date range in the link could not be used (${read.errors.join("; ")}); showing the default range.`,
+  };
 }
 
-function presetFor(days: number): RangePreset | undefined {
-  return (Object.keys(RANGE_PRESETS) as RangePreset[]).find((k) => RANGE_PRESETS[k] === days);
-}
+export type DimensionFilterResult = { filters: DimensionFilters; errors: string[] };
 
-export function parseDimensionFilters(params: RawSearchParams): DimensionFilters {
+/**
+ * Dimension filters from a query string, for the page and the read API alike. Values are
+ * NFC-normalized like stored values, so a decomposed "é" in a link finds the stored one. A value
+ * longer than any stored value is reported, never dropped: dropping the only value of a dimension
+ * removed the filter and showed the unfiltered total. Empty string is a real value: it selects spend
+ * that carries no value for that dimension.
+ */
+export function readDimensionFilters(params: RawSearchParams): DimensionFilterResult {
   const filters: DimensionFilters = {};
+  const errors: string[] = [];
   for (const dim of DIMENSIONS) {
-    const parsed = dimensionValues.safeParse(all(params[dim]));
-    if (parsed.success && parsed.data.length > 0) filters[dim] = parsed.data;
+    const values = [...new Set(all(params[dim]).map((v) => v.normalize("NFC")))];
+    if (values.length === 0) continue;
+    values.forEach((v, i) => {
+      if (v.length > MAX_DIMENSION_VALUE_LENGTH) {
+        const which = values.length > 1 ? `value ${i + 1}` : "a value";
+        errors.push(`${dim}: ${which} has ${v.length} characters; stored values have at most ${MAX_DIMENSION_VALUE_LENGTH}, so it can match no spend`);
+      }
+    });
+    filters[dim] = values;
   }
-  return filters;
+  return { filters, errors };
 }
 
 export function parseStack(params: RawSearchParams): Dimension {
@@ -140,11 +88,19 @@ export function parseStack(params: RawSearchParams): Dimension {
   return parsed.success ? parsed.data : DEFAULT_STACK;
 }
 
+/**
+ * The overview's view. A filter value no stored event can have is kept (it matches nothing, which is
+ * the true answer) and the notice says so, rather than silently widening the view.
+ */
 export function parseViewFilters(params: RawSearchParams, defaultDays = 30, now = new Date()): ViewFilters {
+  const range = parseTimeRange(params, defaultDays, now);
+  const dims = readDimensionFilters(params);
+  const notices = [range.notice, ...dims.errors.map((e) => `Filter ${e}.`)].filter(Boolean);
   return {
-    ...parseTimeRange(params, defaultDays, now),
+    ...range,
+    ...(notices.length ? { notice: notices.join(" ") } : {}),
     stack: parseStack(params),
-    filters: parseDimensionFilters(params),
+    filters: dims.filters,
   };
 }
 

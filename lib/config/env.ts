@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { DEFAULT_MAX_TOKENS_PER_BUCKET, MAX_TOKENS_PER_BUCKET_CEILING } from "@/lib/ingest/types";
 
 const envSchema = z.object({
   CLICKHOUSE_URL: z.url().optional(),
@@ -13,6 +14,8 @@ const envSchema = z.object({
   EMBEDDED_WORKERS: z.enum(["0", "1"]).optional(),
   /** Max milliseconds an ingest request waits for its group commit. */
   INGEST_FLUSH_MS: z.coerce.number().int().min(1).max(5000).default(15),
+  /** Most tokens one event may claim in any one bucket (input, cache read, cache write, output, ...). */
+  INGEST_MAX_TOKENS_PER_BUCKET: z.coerce.number().int().min(1).max(MAX_TOKENS_PER_BUCKET_CEILING).default(DEFAULT_MAX_TOKENS_PER_BUCKET),
   QUERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 

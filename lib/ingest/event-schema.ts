@@ -1,20 +1,25 @@
 import { z } from "zod";
 import { USAGE_FORMATS } from "./usage";
+import { textField, tagsField } from "./text-fields";
+import { MAX_DIMENSION_VALUE_LENGTH } from "./types";
 
 const label = (name: string) =>
-  z
-    .string({ error: `${name}: expected a string` })
-    .trim()
-    .max(256, `${name}: at most 256 characters`)
+  textField(name, { typeError: `${name}: expected a string`, max: MAX_DIMENSION_VALUE_LENGTH, canonical: true })
     .optional()
     .default("");
 
 /** One event as sent to POST /api/v1/events. Only id, timestamp, provider, model and usage are required. */
 export const eventSchema = z.object({
-  id: z.string({ error: "id: expected a string (your idempotency key)" }).trim().min(1, "id: must not be empty").max(256, "id: at most 256 characters"),
+  id: textField("id", { typeError: "id: expected a string (your idempotency key)", empty: "id: must not be empty", max: 256 }),
   timestamp: z.union([z.string(), z.number()], { error: "timestamp: expected an RFC 3339 string or unix seconds" }),
-  provider: z.string({ error: "provider: expected a string such as \"openai\" or \"anthropic\"" }).trim().toLowerCase().min(1, "provider: must not be empty").max(64),
-  model: z.string({ error: "model: expected a string" }).trim().min(1, "model: must not be empty").max(256),
+  provider: textField("provider", {
+    typeError: 'provider: expected a string such as "openai" or "anthropic"',
+    empty: "provider: must not be empty",
+    max: 64,
+    lowerCase: true,
+    canonical: true,
+  }),
+  model: textField("model", { typeError: "model: expected a string", empty: "model: must not be empty", max: MAX_DIMENSION_VALUE_LENGTH, canonical: true }),
   project: label("project"),
   feature: label("feature"),
   team: label("team"),
@@ -27,19 +32,9 @@ export const eventSchema = z.object({
   }),
   usage_format: z.enum(USAGE_FORMATS as [string, ...string[]], { error: `usage_format: expected one of ${USAGE_FORMATS.join(", ")}` }).optional(),
   latency_ms: z.number({ error: "latency_ms: expected a number of milliseconds" }).nonnegative("latency_ms: must not be negative").max(86_400_000).optional().nullable(),
-  status: z.enum(["ok", "error"], { error: "status: expected \"ok\" or \"error\"" }).optional().default("ok"),
-  cache: z.enum(["hit", "miss"], { error: "cache: expected \"hit\" or \"miss\"" }).optional().nullable(),
-  tags: z
-    .record(
-      z.string().max(128),
-      z.union([z.string().max(1024), z.number(), z.boolean()], { error: "expected a string (at most 1024 characters), number or boolean" }).transform(String),
-      {
-        error: "tags: expected an object of string values",
-      },
-    )
-    .optional()
-    .default({})
-    .refine((t) => Object.keys(t).length <= 64, "tags: at most 64 tags"),
+  status: z.enum(["ok", "error"], { error: 'status: expected "ok" or "error"' }).optional().default("ok"),
+  cache: z.enum(["hit", "miss"], { error: 'cache: expected "hit" or "miss"' }).optional().nullable(),
+  tags: tagsField.optional().default(() => ({})),
 });
 export type EventInput = z.input<typeof eventSchema>;
 

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { normalizeEvent } from "./normalize-event";
 import { parseTimestamp } from "./event-schema";
 import { BatchError, parseBatch } from "./ingest-batch";
+import { describeValue } from "./text";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
 
@@ -33,7 +34,7 @@ function without(key: string, extra: Record<string, unknown> = {}) {
 
 function rejected(raw: unknown): { id: string | null; errors: string[] } {
   const r = normalizeEvent(raw, "api", NOW);
-  assert.equal(r.ok, false, `expected ${JSON.stringify(raw)} to be rejected`);
+  assert.equal(r.ok, false, `expected ${describeValue(raw)} to be rejected`);
   return r as { ok: false; id: string | null; errors: string[] };
 }
 
@@ -186,4 +187,97 @@ test("parseBatch: envelope errors are a 400 naming events", () => {
   assert.equal(parseBatch({ events: new Array(1000).fill(GOOD) }).length, 1000);
   // bad events inside a good envelope are not an envelope error: they are answered per event
   assert.deepEqual(parseBatch({ events: [1, "two", GOOD] }), [1, "two", GOOD]);
+});
+
+// --- Text the engine would refuse, or that would display as something else (issue 7, defects 1 and 7) ---
+
+const STRING_FIELDS = ["id", "provider", "model", "project", "feature", "team", "user", "customer", "environment"] as const;
+
+test("a lone UTF-16 surrogate in any string field rejects that event alone, naming the field", () => {
+  for (const field of STRING_FIELDS) {
+    for (const bad of ["\ud800", "x\udfff", "ok\ud83d"]) {
+      const r = rejected({ ...GOOD, [field]: bad });
+      assert.equal(r.errors.length, 1, `${field}: ${JSON.stringify(r.errors)}`);
+      assert.match(r.errors[0], new RegExp(`^${field}: contains an unpaired UTF-16 surrogate \\(U\\+D[89A-F][0-9A-F]{2}\\)`));
+    }
+  }
+  assert.match(rejected({ ...GOOD, tags: { route: "\udc00" } }).errors[0], /^tags\.route: the value contains an unpaired UTF-16 surrogate/);
+  assert.match(rejected({ ...GOOD, tags: { ["k\ud800"]: "v" } }).errors[0], /^tags\["k\\ud800"\]: the key contains an unpaired UTF-16 surrogate/);
+  // a well-formed pair (an emoji) is ordinary text
+  const ok = normalizeEvent({ ...GOOD, customer: "acme 😀", tags: { mood: "😀" } }, "api", NOW);
+  assert.ok(ok.ok, JSON.stringify(ok));
+});
+
+test("control characters (C0, DEL, C1) and bidi overrides/isolates are refused in dimension values and tags", () => {
+  for (const ch of ["\u0000", "\u0007", "\u001b", "\u007f", "\u0085", "\u009f", "\u202a", "\u202e", "\u2066", "\u2069"]) {
+    const r = rejected({ ...GOOD, customer: `ac${ch}me` });
+    assert.equal(r.errors.length, 1);
+    assert.match(r.errors[0], /^customer: contains the (control|bidirectional formatting) character U\+[0-9A-F]{4} at character 3;/);
+    assert.match(rejected({ ...GOOD, tags: { route: `a${ch}` } }).errors[0], /^tags\.route: the value contains/);
+    assert.match(rejected({ ...GOOD, tags: { [`k${ch}`]: "v" } }).errors[0], /^tags\["k\\u[0-9a-f]{4}"\]: the key contains/);
+  }
+  // Leading and trailing whitespace (newlines included) is trimmed from dimension values, as before.
+  const r = normalizeEvent({ ...GOOD, team: "  growth\n" }, "api", NOW);
+  assert.ok(r.ok);
+  assert.equal(r.event.team, "growth");
+});
+
+test("dimension values and tags are stored in Unicode NFC, so one name typed two ways is one value", () => {
+  const r = normalizeEvent({ ...GOOD, customer: "Cafe\u0301", model: "mode\u0301le", tags: { "re\u0301gion": "Zu\u0308rich" } }, "api", NOW);
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal(r.event.customer, "Caf\u00e9");
+  assert.equal(r.event.model, "mod\u00e9le");
+  assert.deepEqual(r.event.tags, { "r\u00e9gion": "Z\u00fcrich" });
+  // the id is the client's own key and is kept exactly as sent
+  const id = normalizeEvent({ ...GOOD, id: "e\u0301-1" }, "api", NOW);
+  assert.ok(id.ok);
+  assert.equal(id.event.id, "e\u0301-1");
+});
+
+test("a value of exactly the maximum length is accepted, one more is refused", () => {
+  const at = normalizeEvent({ ...GOOD, customer: "c".repeat(256) }, "api", NOW);
+  assert.ok(at.ok);
+  assert.deepEqual(rejected({ ...GOOD, customer: "c".repeat(257) }).errors, ["customer: at most 256 characters"]);
+  assert.deepEqual(rejected({ ...GOOD, model: "m".repeat(257) }).errors, ["model: at most 256 characters"]);
+});
+
+test("the tag key __proto__ is refused with the reason (it used to vanish silently)", () => {
+  const tags = JSON.parse('{"__proto__": "x", "route": "/api/chat"}');
+  const r = rejected({ ...GOOD, tags });
+  assert.deepEqual(r.errors, [
+    'tags.__proto__: "__proto__" is a reserved name (JavaScript objects treat it as the prototype, so the tag would be silently lost); use another key',
+  ]);
+  // As a dimension value it is ordinary text and is stored as sent.
+  const v = normalizeEvent({ ...GOOD, customer: "__proto__", feature: "constructor" }, "api", NOW);
+  assert.ok(v.ok);
+  assert.equal(v.event.customer, "__proto__");
+});
+
+test("tags: more than 64 are refused; a key that repeats another after NFC is named", () => {
+  const many = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`k${i}`, "v"]));
+  assert.deepEqual(rejected({ ...GOOD, tags: many }).errors, ["tags: at most 64 tags, got 65"]);
+  const twice = rejected({ ...GOOD, tags: { "\u00e9": "a", "e\u0301": "b" } });
+  assert.match(twice.errors[0], /the same text as another tag key after Unicode normalization/);
+});
+
+test("token counts are bounded per event and bucket (1e9 tokens once added $226,253); the error names the field and the limit", () => {
+  const r = rejected({ ...GOOD, usage: { input_tokens: 1_000_000_000, output_tokens: 5 } });
+  assert.deepEqual(r.errors, [
+    "usage.input_tokens: expected at most 10,000,000 tokens per event (the limit INGEST_MAX_TOKENS_PER_BUCKET), got 1000000000",
+  ]);
+  const atLimit = normalizeEvent({ ...GOOD, usage: { input_tokens: 10_000_000, output_tokens: 10_000_000 } }, "api", NOW);
+  assert.ok(atLimit.ok, "exactly the limit is accepted");
+  // the limit is configuration: a deployment may lower (or raise, up to 1e9) it
+  const lower = normalizeEvent({ ...GOOD, usage: { input_tokens: 1001, output_tokens: 1 } }, "api", NOW, { maxTokensPerBucket: 1000 });
+  assert.ok(!lower.ok);
+  assert.match(lower.errors[0], /^usage\.input_tokens: expected at most 1,000 tokens per event/);
+});
+
+test("values nested thousands deep are rejected as bad events, never thrown (which read as a store failure)", () => {
+  let deep: unknown = 1;
+  for (let i = 0; i < 20_000; i++) deep = [deep];
+  assert.match(rejected(deep).errors[0], /^event: expected an object, got an array nested too deeply to show/);
+  assert.match(rejected({ ...GOOD, usage: deep }).errors[0], /^usage: expected an object of token counts/);
+  assert.match(rejected({ ...GOOD, usage: { input_tokens: deep } }).errors[0], /^usage\.input_tokens: expected a non-negative integer/);
+  assert.match(rejected({ ...GOOD, tags: { route: deep } }).errors[0], /^tags\.route: expected a string/);
 });

@@ -13,6 +13,18 @@ export type TokenBuckets = {
 export const DIMENSIONS = ["provider", "model", "project", "feature", "team", "user", "customer", "environment"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
+/**
+ * The longest dimension value (in UTF-16 code units, after trimming and NFC) that ingest stores. The
+ * overview's filters and the read API refuse longer values with this same number: a filter value no
+ * stored event can have must be an error, never silently dropped (which showed the unfiltered total).
+ */
+export const MAX_DIMENSION_VALUE_LENGTH = 256;
+
+/** Default bound on each token count of one event (INGEST_MAX_TOKENS_PER_BUCKET overrides it). */
+export const DEFAULT_MAX_TOKENS_PER_BUCKET = 10_000_000;
+/** No configuration may go above this: larger counts could overflow the stored Int64 pico-dollar cost. */
+export const MAX_TOKENS_PER_BUCKET_CEILING = 1_000_000_000;
+
 /** One LLM call after validation and normalization, before pricing. */
 export type NormalizedEvent = {
   id: string;

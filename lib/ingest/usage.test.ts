@@ -177,9 +177,17 @@ test("details that are not objects are named", () => {
   ]);
 });
 
-test("token counts beyond any real request are refused (they would overflow the stored cost)", () => {
+test("token counts beyond any real request are refused: 10 million per bucket by default, configurable", () => {
   assert.deepEqual(errors({ input_tokens: 1, output_tokens: 1_000_000_000_001 }), [
-    "usage.output_tokens: expected at most 1,000,000,000 tokens in one request, got 1000000000001",
+    "usage.output_tokens: expected at most 10,000,000 tokens per event (the limit INGEST_MAX_TOKENS_PER_BUCKET), got 1000000000001",
   ]);
-  assert.equal(ok({ input_tokens: 1_000_000_000, output_tokens: 0 }, "openai").tokens.inputUncached, 1_000_000_000);
+  assert.equal(ok({ input_tokens: 10_000_000, output_tokens: 0 }, "openai").tokens.inputUncached, 10_000_000);
+  assert.deepEqual(errors({ prompt_tokens: 10_000_001, completion_tokens: 1 }), [
+    "usage.prompt_tokens: expected at most 10,000,000 tokens per event (the limit INGEST_MAX_TOKENS_PER_BUCKET), got 10000001",
+  ]);
+  // every bucket is bounded, the nested ones too
+  const nested = normalizeUsage({ input_tokens: 1, cache_creation: { ephemeral_1h_input_tokens: 20 } }, "anthropic", undefined, 10);
+  assert.ok(!nested.ok);
+  assert.match(nested.errors[0], /^usage\.cache_creation\.ephemeral_1h_input_tokens: expected at most 10 tokens per event/);
+  assert.equal(normalizeUsage({ input_tokens: 1_000_000_000, output_tokens: 0 }, "openai", undefined, 1_000_000_000).ok, true, "a deployment may raise it");
 });

@@ -1,4 +1,5 @@
-import type { TokenBuckets } from "./types";
+import { describeValue } from "./text";
+import { DEFAULT_MAX_TOKENS_PER_BUCKET, type TokenBuckets } from "./types";
 
 /**
  * Reads a usage object with its provider's semantics (data-sources.md rule 1) into exclusive
@@ -11,22 +12,24 @@ export const USAGE_FORMATS: UsageFormat[] = ["openai.chat", "openai.responses", 
 export type UsageResult = { ok: true; format: UsageFormat; tokens: TokenBuckets } | { ok: false; errors: string[] };
 
 type Obj = Record<string, unknown>;
-const MAX_TOKENS = 1_000_000_000;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 class Reader {
   errors: string[] = [];
+  constructor(private readonly maxTokens: number) {}
   /** A token count: absent or null reads as 0; anything else must be a non-negative integer. */
   count(o: Obj | undefined, key: string, path: string): number {
     const v = o?.[key];
     if (v === undefined || v === null) return 0;
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-      this.errors.push(`usage.${path}: expected a non-negative integer token count, got ${JSON.stringify(v)}`);
+      this.errors.push(`usage.${path}: expected a non-negative integer token count, got ${describeValue(v)}`);
       return 0;
     }
-    // No single request comes near this; larger counts would overflow the stored Int64 cost.
-    if (v > MAX_TOKENS) {
-      this.errors.push(`usage.${path}: expected at most ${MAX_TOKENS.toLocaleString("en-US")} tokens in one request, got ${v}`);
+    // One forged count could otherwise add any amount to every total (1e9 tokens added $226,253).
+    if (v > this.maxTokens) {
+      this.errors.push(
+        `usage.${path}: expected at most ${this.maxTokens.toLocaleString("en-US")} tokens per event (the limit INGEST_MAX_TOKENS_PER_BUCKET), got ${v}`,
+      );
       return 0;
     }
     return v;
@@ -35,7 +38,7 @@ class Reader {
     const v = o[key];
     if (v === undefined || v === null) return undefined;
     if (!isObj(v)) {
-      this.errors.push(`usage.${path}: expected an object, got ${JSON.stringify(v)}`);
+      this.errors.push(`usage.${path}: expected an object, got ${describeValue(v)}`);
       return undefined;
     }
     return v;
@@ -57,10 +60,11 @@ export function detectUsageFormat(u: Obj, provider: string): UsageFormat {
   return provider === "anthropic" ? "anthropic" : provider === "openai" ? "openai.responses" : "normalized";
 }
 
-export function normalizeUsage(usage: unknown, provider: string, format?: UsageFormat): UsageResult {
-  if (!isObj(usage)) return { ok: false, errors: [`usage: expected an object of token counts, got ${JSON.stringify(usage)}`] };
+/** `maxTokens` bounds every token count read (each bucket of one event). */
+export function normalizeUsage(usage: unknown, provider: string, format?: UsageFormat, maxTokens = DEFAULT_MAX_TOKENS_PER_BUCKET): UsageResult {
+  if (!isObj(usage)) return { ok: false, errors: [`usage: expected an object of token counts, got ${describeValue(usage)}`] };
   const f = format ?? detectUsageFormat(usage, provider);
-  const r = new Reader();
+  const r = new Reader(maxTokens);
   let tokens: TokenBuckets;
   switch (f) {
     case "openai.chat":

@@ -1,10 +1,12 @@
 import { perMtokToPicoPerToken } from "@/lib/money/pico";
+import { compileGlob, foldName, globMatches, type Glob } from "./glob";
 
 /** An override in the form the pricer uses: pico-dollars per token, null = use the catalog. */
 export type CompiledOverride = {
   id: string;
   provider: string;
-  pattern: RegExp;
+  /** the model pattern, matched case-insensitively in linear time (see glob.ts) */
+  pattern: Glob;
   exact: boolean;
   effectiveFrom: number;
   input: number | null;
@@ -13,11 +15,6 @@ export type CompiledOverride = {
   cacheWrite1h: number | null;
   output: number | null;
 };
-
-function globToRegExp(glob: string): RegExp {
-  const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
-  return new RegExp(`^${escaped}$`, "i");
-}
 
 /** The stored override's price fields (decimal strings, USD per 1M tokens). */
 export type OverrideRow = {
@@ -37,7 +34,7 @@ export function compileOverride(o: OverrideRow): CompiledOverride {
   return {
     id: o.id,
     provider: o.provider.toLowerCase(),
-    pattern: globToRegExp(o.modelPattern),
+    pattern: compileGlob(o.modelPattern),
     exact: !o.modelPattern.includes("*"),
     effectiveFrom: o.effectiveFrom.getTime(),
     input: pico(o.inputPerMtok),
@@ -52,8 +49,9 @@ export function compileOverride(o: OverrideRow): CompiledOverride {
 export function matchOverride(list: CompiledOverride[], provider: string, model: string, at: number): CompiledOverride | null {
   let best: CompiledOverride | null = null;
   const p = provider.toLowerCase();
+  let name: Uint16Array | undefined;
   for (const o of list) {
-    if (o.provider !== p || o.effectiveFrom > at || !o.pattern.test(model)) continue;
+    if (o.provider !== p || o.effectiveFrom > at || !globMatches(o.pattern, (name ??= foldName(model)))) continue;
     if (!best || o.effectiveFrom > best.effectiveFrom || (o.effectiveFrom === best.effectiveFrom && o.exact && !best.exact)) best = o;
   }
   return best;

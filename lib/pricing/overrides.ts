@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
+import { MAX_DIMENSION_VALUE_LENGTH } from "@/lib/ingest/types";
 import { compileOverride, type CompiledOverride } from "./overrides-match";
 
 const price = z
@@ -10,13 +11,25 @@ const price = z
   .optional()
   .or(z.literal("").transform(() => undefined));
 
+/**
+ * Bounds on a model pattern. Matching is linear whatever the pattern (glob.ts), so these are for
+ * sense rather than speed: no model name is longer, and real patterns ("gpt-4o*", "*sonnet*",
+ * "claude-*-4*") use one to three wildcards.
+ */
+export const MAX_PATTERN_LENGTH = MAX_DIMENSION_VALUE_LENGTH;
+export const MAX_PATTERN_WILDCARDS = 4;
+
 export const overrideInputSchema = z.object({
-  provider: z.string().trim().toLowerCase().min(1, "provider is required").max(64),
+  provider: z.string().trim().toLowerCase().min(1, "provider is required").max(64, "at most 64 characters"),
   modelPattern: z
     .string()
     .trim()
     .min(1, "model is required (exact name, or * as a wildcard)")
-    .max(200),
+    .max(MAX_PATTERN_LENGTH, `at most ${MAX_PATTERN_LENGTH} characters (the longest model name stored)`)
+    .superRefine((p, ctx) => {
+      const n = wildcardCount(p);
+      if (n > MAX_PATTERN_WILDCARDS) ctx.addIssue({ code: "custom", message: `at most ${MAX_PATTERN_WILDCARDS} * wildcards, got ${n}` });
+    }),
   effectiveFrom: z.coerce.date({ error: "effectiveFrom: expected a date such as 2026-11-01" }),
   inputPerMtok: price,
   cacheReadPerMtok: price,
@@ -29,6 +42,12 @@ export const overrideInputSchema = z.object({
   { message: "set at least one price", path: ["inputPerMtok"] },
 );
 export type OverrideInput = z.input<typeof overrideInputSchema>;
+
+function wildcardCount(pattern: string): number {
+  let n = 0;
+  for (const ch of pattern) if (ch === "*") n++;
+  return n;
+}
 
 export async function listOverrides(orgId: string) {
   return db().priceOverride.findMany({ where: { orgId }, orderBy: [{ provider: "asc" }, { modelPattern: "asc" }, { effectiveFrom: "desc" }] });
