@@ -3,118 +3,33 @@
  *
  *   const d = createDetector();            // same defaults for every series
  *   const r = d.update(timestamp, value);  // r.score in [0, 1], r.isAnomaly, r.expected, r.lower...
+ *   d.peek(hourStart, spentSoFar, 0.25);   // the hour in progress, a quarter of the way through
  *
  * Per point, O(1) work and memory bounded by one weekly profile:
  *  1. Baseline (seasonal-baseline.ts): robust Holt-Winters with daily + weekly profiles, or a
- *     robust level when the series has no usable seasonality; expected value and error scale.
- *  2. Surprise: the residual in units of that scale, as -log10 of its tail probability.
+ *     robust level (slow or fast, whichever predicts better) when the series has no usable
+ *     seasonality; expected value and error scale.
+ *  2. Surprise: the residual in units of that scale, as -log10 of its tail probability, capped.
  *  3. Evidence, the strongest of three views of the same residuals:
  *     - anomaly likelihood (as in Numenta's HTM detector): the short-term mean surprise against
  *       this series' own long-run distribution of surprise, so a noisy series does not alert all
- *       day and a calm one alerts on a small break; surprise no larger than a recent record (a
- *       recurring spike) is discounted;
+ *       day and a calm one alerts on a small break; surprise no larger than a recent record is
+ *       discounted, and an outlier that happens at this time of day on most days (a nightly
+ *       batch job) is routine (routine-outliers.ts);
  *     - CUSUM on the winsorised residuals: a run of moderately high values (runaway growth, a
  *       level shift that each point alone would not flag);
  *     - range: a value beyond everything seen so far (with a margin) is a new regime.
- *  4. Repeat suppression: an alert opens an incident, which stays open until the series has
- *     been quiet for `cooldownMs`; alerts inside it are suppressed, so one incident is one alert.
+ *  4. Repeat suppression per direction (incidents.ts): one incident, one alert.
  * Causal: the score for a point uses only that point and earlier ones.
  */
-import { SeasonalBaseline, type BaselineOptions, type Prediction } from "./seasonal-baseline";
+import { DEFAULT_DETECTOR_OPTIONS, type AnomalyReason, type DetectorOptions, type PointResult, type SeriesDetector } from "./detector-options";
+import { DOWN, IncidentTracker, UP, type Direction } from "./incidents";
+import { NoiseProfile } from "./noise-profile";
+import { RoutineOutliers } from "./routine-outliers";
+import { SeasonalBaseline, type Prediction } from "./seasonal-baseline";
 import { clamp, EwStats, normalTailLog10, RollingStats } from "./stats";
 
-export interface DetectorOptions extends BaselineOptions {
-  /** Score at or above which a point is an alert. */
-  threshold: number;
-  /** An incident stays open (further alerts suppressed) until the series has been this long (ms) without an alarming point. */
-  cooldownMs: number;
-  /** Points whose surprise must be observed before any score above 0 is emitted. */
-  warmup: number;
-  /** "up" ignores drops (spend that falls is rarely an incident); NAB is scored with "both". */
-  direction: "both" | "up" | "down";
-  /** Points averaged into the short-term surprise. */
-  shortWindow: number;
-  /** Effective length (points) of the long-run distribution of surprise. */
-  longWindow: number;
-  /** Floor on that distribution's spread (decades), so a near-perfectly predicted series does not alert on noise. */
-  minSurpriseSd: number;
-  /** Half-life (points) of the memory of the largest recent surprise. */
-  recordHalfLife: number;
-  /** How hard surprise below that recent record is discounted (0 = not at all). */
-  recordPower: number;
-  /** CUSUM drift allowance and decision level, in scale units. */
-  cusumK: number;
-  cusumH: number;
-  /** A value beyond the range seen so far by this fraction of the range is anomalous outright... */
-  rangeTolerance: number;
-  /** ...with this evidence (decades of tail probability). */
-  rangeDecades: number;
-  /** Evidence (decades) that maps to score 0.5. */
-  halfScoreDecades: number;
-  /** Width of the reported band, in Gaussian sigmas of the one-step error. */
-  bandSigmas: number;
-}
-
-/**
- * One set of defaults for every series. The NAB-sensitive ones (cooldownMs, scaleAlpha, cusumH)
- * were chosen on the NAB corpus itself; see README.md for how much that matters.
- */
-export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = {
-  threshold: 0.6,
-  cooldownMs: 12 * 3600_000,
-  warmup: 48,
-  direction: "both",
-  levelAlpha: 0.1,
-  seasonAlpha: 0.2,
-  scaleAlpha: 0.005,
-  relativeNoiseFloor: 1e-3,
-  clip: 3,
-  shortWindow: 5,
-  longWindow: 2000,
-  minSurpriseSd: 0.2,
-  recordHalfLife: 1000,
-  recordPower: 2,
-  cusumK: 1,
-  cusumH: 10,
-  rangeTolerance: 0.05,
-  rangeDecades: 8,
-  halfScoreDecades: 4,
-  bandSigmas: 3,
-};
-
-/** Which view of the residuals produced the evidence. */
-export type AnomalyReason = "none" | "spike" | "drift" | "out_of_range";
-
-/** What the detector concluded about one point. */
-export interface PointResult {
-  timestamp: number;
-  actual: number;
-  /** NaN for the very first point of a series. */
-  expected: number;
-  /** Band in which the actual value is considered normal. */
-  lower: number;
-  upper: number;
-  /** actual - expected, and relative to |expected| (NaN when expected is 0). */
-  impact: number;
-  impactPct: number;
-  /** Anomaly score in [0, 1] after repeat suppression. */
-  score: number;
-  /** score >= threshold: this point opens an incident (one per incident). */
-  isAnomaly: boolean;
-  /** The point alone would have alerted, but an incident of this series is already open. */
-  suppressed: boolean;
-  reason: AnomalyReason;
-}
-
-export interface SeriesDetector {
-  readonly options: Readonly<DetectorOptions>;
-  /** Feed the next point (ms timestamps, increasing) and get the full verdict. */
-  update(timestamp: number, value: number): PointResult;
-  /** Same as update() without building the result object: the hot path for bulk scoring. */
-  score(timestamp: number, value: number): number;
-  /** Points seen so far. */
-  readonly count: number;
-}
+export { DEFAULT_DETECTOR_OPTIONS, type AnomalyReason, type DetectorOptions, type PointResult, type SeriesDetector };
 
 /** 1.2533 = sqrt(pi/2): mean absolute error of a Gaussian -> its sigma. */
 const MAE_TO_SIGMA = 1.2533;
@@ -125,25 +40,38 @@ class StreamingDetector implements SeriesDetector {
   private readonly baseline: SeasonalBaseline;
   private readonly pred: Prediction = { expected: NaN, scale: 0 };
   private readonly shortRaw: RollingStats;
+  /** The same surprises signed by the side of the residual: which side the short-term evidence is on. */
+  private readonly shortSigned: RollingStats;
   private readonly longRaw: EwStats;
-  private readonly recordDecay: number;
+  /** Per-point decay of the record, for the last gap seen (recomputed only when the gap changes). */
+  private recordDecay = 1;
+  private recordGap = 0;
+  private lastTimestamp = NaN;
+  private readonly routine: RoutineOutliers;
+  private readonly incidents: IncidentTracker;
+  private readonly noise: NoiseProfile;
   private record = 0;
   private min = Infinity;
   private max = -Infinity;
   private cusumUp = 0;
   private cusumDown = 0;
-  private incidentOpen = false;
-  private lastAlarming = 0;
-  // details of the last point, for update()
+  // details of the last point, for update() and peek()
   private rawScore = 0;
   private reason: AnomalyReason = "none";
+  private side: Direction = UP;
+  private expectedNow = NaN;
+  private sigmaNow = 0;
 
   constructor(options: Partial<DetectorOptions>) {
     this.options = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
-    this.baseline = new SeasonalBaseline(this.options);
-    this.shortRaw = new RollingStats(this.options.shortWindow);
-    this.longRaw = new EwStats(1 / this.options.longWindow);
-    this.recordDecay = Math.pow(0.5, 1 / this.options.recordHalfLife);
+    const o = this.options;
+    this.baseline = new SeasonalBaseline(o);
+    this.shortRaw = new RollingStats(o.shortWindow);
+    this.shortSigned = new RollingStats(o.shortWindow);
+    this.longRaw = new EwStats(1 / o.longWindow);
+    this.routine = new RoutineOutliers(o.routineDays, o.routineTolerance);
+    this.incidents = new IncidentTracker(o.cooldownMs);
+    this.noise = new NoiseProfile(o.noiseProfileAlpha, o.noiseProfileMinVisits);
   }
 
   get count(): number {
@@ -151,10 +79,25 @@ class StreamingDetector implements SeriesDetector {
   }
 
   update(timestamp: number, value: number): PointResult {
-    const score = this.score(timestamp, value);
+    const score = this.evaluate(timestamp, value, 1, true);
+    return this.result(timestamp, value, 1, score);
+  }
+
+  score(timestamp: number, value: number): number {
+    return this.evaluate(timestamp, value, 1, true);
+  }
+
+  peek(timestamp: number, partialValue: number, fraction: number): PointResult {
+    if (!(fraction > 0 && fraction <= 1)) throw new RangeError(`fraction: expected a number in (0, 1], got ${fraction}`);
+    // Until the step is known the baseline is still reading gaps from update(); nothing to say yet.
+    const score = this.baseline.step > 0 ? this.evaluate(timestamp, partialValue, fraction, false) : ((this.expectedNow = NaN), (this.rawScore = 0));
+    return this.result(timestamp, partialValue, fraction, score);
+  }
+
+  private result(timestamp: number, value: number, fraction: number, score: number): PointResult {
     const o = this.options;
-    const expected = this.pred.expected;
-    const half = o.bandSigmas * MAE_TO_SIGMA * this.pred.scale;
+    const expected = this.expectedNow;
+    const half = o.bandSigmas * this.sigmaNow;
     const impact = value - expected;
     const isAnomaly = score >= o.threshold;
     return {
@@ -169,90 +112,157 @@ class StreamingDetector implements SeriesDetector {
       isAnomaly,
       suppressed: !isAnomaly && this.rawScore >= o.threshold,
       reason: this.rawScore > 0 ? this.reason : "none",
+      direction: (this.rawScore > 0 ? this.side : impact >= 0 ? UP : DOWN) === UP ? "up" : "down",
+      fraction,
     };
   }
 
-  score(timestamp: number, value: number): number {
+  /**
+   * The whole pipeline for one value covering `fraction` of its bucket. With commit = false
+   * (peek) nothing learned changes; only an alert's incident opens.
+   */
+  private evaluate(timestamp: number, value: number, fraction: number, commit: boolean): number {
     const o = this.options;
-    // A missing value is treated as "as expected" so it neither alerts nor teaches the baseline.
     const p = this.baseline.predict(timestamp, this.pred);
-    if (!Number.isFinite(value)) value = Number.isNaN(p.expected) ? 0 : p.expected;
+    // A missing value is treated as "as expected" so it neither alerts nor teaches the baseline.
+    if (!Number.isFinite(value)) value = Number.isNaN(p.expected) ? 0 : p.expected * fraction;
     if (Number.isNaN(p.expected)) {
-      this.baseline.learn(timestamp, value);
-      this.min = this.max = value;
+      if (commit) {
+        this.baseline.learn(timestamp, value);
+        this.min = this.max = value;
+      }
+      this.expectedNow = NaN;
+      this.sigmaNow = 0;
       this.rawScore = 0;
       return 0;
     }
-    const z = (value - p.expected) / (MAE_TO_SIGMA * p.scale);
+    // Part of a bucket: its expectation scales with the fraction, its noise (independent
+    // increments) with the square root, which is the wider band of the two for fraction < 1.
+    const expected = p.expected * fraction;
+    const subDaily = this.baseline.step > 0 && this.baseline.step < 86_400_000;
+    const scale = subDaily ? p.scale * this.noise.factor(timestamp) : p.scale;
+    const sigma = MAE_TO_SIGMA * scale * (fraction === 1 ? 1 : Math.sqrt(fraction));
+    this.expectedNow = expected;
+    this.sigmaNow = sigma;
+    const deviation = value - expected;
+    const z = deviation / sigma;
     const zd = o.direction === "up" ? Math.max(z, 0) : o.direction === "down" ? Math.max(-z, 0) : Math.abs(z);
     // Two-sided tail for "both", so a direction-free series is not twice as jumpy.
-    const raw = Math.max(0, normalTailLog10(zd) - (o.direction === "both" ? LOG10_2 : 0));
-    this.shortRaw.push(raw);
+    const surprise = Math.max(0, normalTailLog10(zd) - (o.direction === "both" ? LOG10_2 : 0));
+    // Capped twice: tightly for the long-run distribution (robust), loosely for the short-term
+    // mean, so one extreme point still counts for more than a merely unlikely one.
+    const raw = Math.min(o.maxSurpriseDecades, surprise);
+    const rs = Math.min(o.maxShortSurpriseDecades, surprise);
+    const signed = z >= 0 ? rs : -rs;
+    // CUSUM on winsorised residuals: one huge spike must not masquerade as sustained drift.
+    const zc = clamp(z, -o.clip, o.clip);
+    const warm = this.longRaw.n >= o.warmup;
+    const cusumUp = warm ? Math.max(0, this.cusumUp + zc - o.cusumK) : 0;
+    const cusumDown = warm ? Math.max(0, this.cusumDown - zc - o.cusumK) : 0;
+    let m: number;
+    let sideMean: number;
+    if (commit) {
+      this.shortRaw.push(rs);
+      this.shortSigned.push(signed);
+      m = this.shortRaw.mean;
+      sideMean = this.shortSigned.mean;
+    } else {
+      m = this.shortRaw.meanWith(rs);
+      sideMean = this.shortSigned.meanWith(signed);
+    }
 
     let decades = 0;
     this.reason = "none";
-    if (this.longRaw.n >= o.warmup) {
+    if (warm) {
       const sd = Math.max(this.longRaw.sd, o.minSurpriseSd);
-      const m = this.shortRaw.mean;
       const zz = (m - this.longRaw.mean) / (sd / Math.sqrt(o.shortWindow));
       if (zz > 0) {
         decades = normalTailLog10(zz);
         if (m < this.record) decades *= Math.pow(m / this.record, o.recordPower);
-        this.reason = "spike";
+        this.side = sideMean >= 0 ? UP : DOWN;
+        // Scores this low never alert; skip the time-of-day lookup for them.
+        if (decades >= 1 && this.isRoutine(timestamp, deviation)) decades = 0;
+        else this.reason = "spike";
       }
-      const cusum = o.direction === "up" ? this.cusumUp : o.direction === "down" ? this.cusumDown : Math.max(this.cusumUp, this.cusumDown);
+      const cusum = o.direction === "up" ? cusumUp : o.direction === "down" ? cusumDown : Math.max(cusumUp, cusumDown);
       if (cusum > o.cusumH && o.halfScoreDecades * (cusum / o.cusumH) > decades) {
         decades = o.halfScoreDecades * (cusum / o.cusumH);
         this.reason = "drift";
+        this.side = o.direction === "up" ? UP : o.direction === "down" ? DOWN : cusumUp >= cusumDown ? UP : DOWN;
       }
       const tol = o.rangeTolerance * (this.max - this.min);
       const above = value > this.max + tol && o.direction !== "down";
-      const below = value < this.min - tol && o.direction !== "up";
+      // A partial bucket below the minimum says nothing: the rest of the bucket is still to come.
+      const below = value < this.min - tol && o.direction !== "up" && fraction === 1;
       if (tol > 0 && (above || below) && o.rangeDecades > decades) {
         decades = o.rangeDecades;
         this.reason = "out_of_range";
+        this.side = above ? UP : DOWN;
       }
     }
-    // CUSUM on winsorised residuals: one huge spike must not masquerade as sustained drift.
-    const zc = clamp(z, -o.clip, o.clip);
-    if (this.longRaw.n < o.warmup) {
-      this.cusumUp = this.cusumDown = 0;
-    } else {
-      this.cusumUp = Math.max(0, this.cusumUp + zc - o.cusumK);
-      this.cusumDown = Math.max(0, this.cusumDown - zc - o.cusumK);
+    if (commit) {
+      this.cusumUp = cusumUp;
+      this.cusumDown = cusumDown;
+      if (subDaily) this.noise.learn(timestamp, Math.abs(deviation), p.scale);
+      this.learn(timestamp, value, z, raw, deviation);
     }
+    this.rawScore = decades / (decades + o.halfScoreDecades);
+    return this.suppress(timestamp, this.rawScore, commit);
+  }
+
+  /** Routine: the short-term evidence's side has had outliers this large at this time of day on most recent days. */
+  private isRoutine(timestamp: number, deviation: number): boolean {
+    const step = this.baseline.step;
+    if (step === 0 || step >= 86_400_000) return false;
+    const size = Math.abs(deviation);
+    return this.routine.isRoutine(timestamp, this.side === UP ? size : -size);
+  }
+
+  private learn(timestamp: number, value: number, z: number, raw: number, deviation: number): void {
+    const o = this.options;
+    // What the baseline will winsorise is what the time-of-day memory must remember.
+    if (z > o.clip || z < -o.clip) this.routine.note(timestamp, deviation);
     this.longRaw.push(raw);
+    // The record fades with time, not points, so it means the same for hourly and 5-minute series.
+    const gap = timestamp - this.lastTimestamp;
+    if (gap > 0 && gap !== this.recordGap) {
+      this.recordGap = gap;
+      this.recordDecay = Math.pow(0.5, gap / o.recordHalfLifeMs);
+    }
+    this.lastTimestamp = timestamp;
     this.record = Math.max(this.record * this.recordDecay, this.shortRaw.mean);
     if (value > this.max) this.max = value;
     if (value < this.min) this.min = value;
     this.baseline.learn(timestamp, value);
-    this.rawScore = decades / (decades + o.halfScoreDecades);
-    return this.suppress(timestamp, this.rawScore);
   }
 
   /**
-   * One incident, one alert: while an incident is open, scores are damped far below the
-   * threshold (keeping their order for ranking). It closes once the series has gone
-   * `cooldownMs` without a point that would have alerted on its own, so a runaway lasting days
-   * stays one incident.
+   * One incident, one alert, per direction: while an incident is open in the evidence's
+   * direction, scores are damped far below the threshold (keeping their order for ranking).
+   * From peek() (commit = false) only the incident itself changes, so the bucket's update()
+   * afterwards leaves every other piece of state exactly as it would have been.
    */
-  private suppress(timestamp: number, raw: number): number {
+  private suppress(timestamp: number, raw: number, commit: boolean): number {
     const o = this.options;
-    if (this.incidentOpen) {
-      if (timestamp - this.lastAlarming < o.cooldownMs) {
-        if (raw >= o.threshold) this.lastAlarming = timestamp;
-        return raw * 0.1 * o.threshold;
-      }
-      this.incidentOpen = false;
-      // Drift accumulated during the incident belongs to it, not to the next one.
-      this.cusumUp = this.cusumDown = 0;
+    if (commit) {
+      const closed = this.incidents.expire(timestamp);
+      // Drift accumulated during an incident belongs to it, not to the next one.
+      if (closed & 1) this.cusumUp = 0;
+      if (closed & 2) this.cusumDown = 0;
     }
+    if (raw <= 0) return 0;
+    const side = this.side;
+    const open = this.incidents.isOpen(side, timestamp);
     if (raw >= o.threshold) {
-      this.incidentOpen = true;
-      this.lastAlarming = timestamp;
-      this.cusumUp = this.cusumDown = 0;
+      this.incidents.alarm(side, timestamp);
+      // Drift accumulated so far belongs to the incident this point opened (or that a peek()
+      // at this bucket opened), not to the next one.
+      if (commit && this.incidents.openedAt(side) === timestamp) {
+        if (side === UP) this.cusumUp = 0;
+        else this.cusumDown = 0;
+      }
     }
-    return raw;
+    return open ? raw * 0.1 * o.threshold : raw;
   }
 }
 

@@ -25,6 +25,8 @@ export interface DetectorRegistry {
   update(seriesId: string, timestamp: number, value: number): PointResult;
   /** Score only: the hot path when most points are not anomalous. */
   score(seriesId: string, timestamp: number, value: number): number;
+  /** The bucket in progress (see SeriesDetector.peek); a series never updated yet has no verdict. */
+  peek(seriesId: string, timestamp: number, partialValue: number, fraction: number): PointResult;
   has(seriesId: string): boolean;
   delete(seriesId: string): boolean;
   readonly size: number;
@@ -44,6 +46,7 @@ export function createDetectorRegistry(options: Partial<DetectorOptions> = {}): 
   return {
     update: (id, ts, v) => get(id).update(ts, v),
     score: (id, ts, v) => get(id).score(ts, v),
+    peek: (id, ts, v, f) => get(id).peek(ts, v, f),
     has: (id) => detectors.has(id),
     delete: (id) => detectors.delete(id),
     get size() {

@@ -53,6 +53,12 @@ export class RollingStats {
     return this.count === 0 ? 0 : this.sum / this.count;
   }
 
+  /** The mean if `x` were pushed, without pushing it. */
+  meanWith(x: number): number {
+    if (this.count === this.size) return (this.sum - this.buf[this.pos] + x) / this.count;
+    return (this.sum + x) / (this.count + 1);
+  }
+
   get variance(): number {
     if (this.count < 2) return 0;
     const m = this.sum / this.count;
