@@ -8,6 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { DEFAULT_DETECTOR_OPTIONS } from "../detector";
 import { defaultPanel } from "./generate";
 import { evaluateLive, generatePanel, type SettingReport } from "./evaluate";
 import type { ClassSummary } from "./score";
@@ -20,11 +21,13 @@ if (!seeds.success) {
   console.error("--seeds: expected an integer from 1 to 50");
   process.exit(2);
 }
-let options: Record<string, unknown>;
+// Numeric detector options only (direction is set per monitor by the evaluation itself).
+const optionKeys = Object.keys(DEFAULT_DETECTOR_OPTIONS).filter((k) => k !== "direction") as [string, ...string[]];
+let options: Record<string, number>;
 try {
-  options = z.record(z.string(), z.unknown()).parse(JSON.parse(values.options ?? "{}"));
+  options = z.partialRecord(z.enum(optionKeys), z.number().finite()).parse(JSON.parse(values.options ?? "{}")) as Record<string, number>;
 } catch {
-  console.error('--options: expected a JSON object of detector options, e.g. {"threshold":0.6}');
+  console.error(`--options: expected a JSON object of numeric detector options (${optionKeys.join(", ")}), e.g. {"threshold":0.6}`);
   process.exit(2);
 }
 
@@ -42,6 +45,7 @@ for (const r of reports as SettingReport[]) {
   const step = r.setting.stepMinutes;
   console.log(`\n${r.setting.name}`);
   console.log(`  ${cls(r.bigSpikes, step)}`);
+  console.log(`    by spend scale (peak): ${r.bigSpikesByScale.map((c) => `${c.label} ${c.detected}/${c.count}`).join(", ")}`);
   console.log(`  ${cls(r.dilutedSpikes, step)}`);
   console.log(`  ${cls(r.smallSpikes, step)}`);
   console.log(`  up:   false alerts ${num(r.falseUpPerSeriesWeek, 2)} per series-week, precision ${pct(r.precisionUp)}`);

@@ -28,6 +28,8 @@ export interface SettingReport {
   bigSpikes: ClassSummary;
   /** Spikes of rate >= 3x whose buckets are diluted below 3x (shorter than the bucket). */
   dilutedSpikes: ClassSummary;
+  /** The target class again, per spend scale (requests per hour at the weekday peak). */
+  bigSpikesByScale: ClassSummary[];
   smallSpikes: ClassSummary;
   dips: ClassSummary;
   /** Up alerts that match no spike, per series and week; likewise down alerts and dips. */
@@ -45,6 +47,7 @@ export const BIG_SPIKE_FACTOR = 3;
 export function evaluateSetting(panel: LiveSeries[], setting: Setting, options: Partial<DetectorOptions> = {}): SettingReport {
   const stepMs = setting.stepMinutes * MINUTE_MS;
   const up: AnomalyOutcome[] = [];
+  const upByScale = new Map<number, AnomalyOutcome[]>();
   const down: AnomalyOutcome[] = [];
   let falseUp = 0;
   let falseDown = 0;
@@ -58,6 +61,8 @@ export function evaluateSetting(panel: LiveSeries[], setting: Setting, options: 
     const spikes = scoreAlerts(series.anomalies.filter((a) => a.kind === "spike"), runMonitor(series, { ...cfg, direction: "up" }), stepMs);
     const dips = scoreAlerts(series.anomalies.filter((a) => a.kind === "dip"), runMonitor(series, { ...cfg, direction: "down" }), stepMs);
     up.push(...spikes.outcomes);
+    const scale = series.spec.peakRequestsPerHour;
+    upByScale.set(scale, [...(upByScale.get(scale) ?? []), ...spikes.outcomes]);
     down.push(...dips.outcomes);
     falseUp += spikes.falseAlerts;
     falseDown += dips.falseAlerts;
@@ -69,6 +74,7 @@ export function evaluateSetting(panel: LiveSeries[], setting: Setting, options: 
   return {
     setting,
     bigSpikes: summarize(`bucket >= ${BIG_SPIKE_FACTOR}x`, up.filter(big)),
+    bigSpikesByScale: [...upByScale.entries()].sort((x, y) => x[0] - y[0]).map(([scale, o]) => summarize(`${scale} req/h`, o.filter(big))),
     dilutedSpikes: summarize(`${BIG_SPIKE_FACTOR}x+, diluted`, up.filter((o) => !big(o) && o.anomaly.factor >= BIG_SPIKE_FACTOR)),
     smallSpikes: summarize(`rate < ${BIG_SPIKE_FACTOR}x`, up.filter((o) => o.anomaly.factor < BIG_SPIKE_FACTOR)),
     dips: summarize("dips", down),
