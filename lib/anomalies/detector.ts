@@ -27,7 +27,7 @@ import { DOWN, IncidentTracker, UP, type Direction } from "./incidents";
 import { NoiseProfile } from "./noise-profile";
 import { RoutineOutliers } from "./routine-outliers";
 import { SeasonalBaseline, type Prediction } from "./seasonal-baseline";
-import { clamp, EwStats, normalTailLog10, RollingStats } from "./stats";
+import { clamp, EwStats, normalTailLog10, RollingPair } from "./stats";
 
 export { DEFAULT_DETECTOR_OPTIONS, type AnomalyReason, type DetectorOptions, type PointResult, type SeriesDetector };
 
@@ -39,9 +39,8 @@ class StreamingDetector implements SeriesDetector {
   readonly options: DetectorOptions;
   private readonly baseline: SeasonalBaseline;
   private readonly pred: Prediction = { expected: NaN, scale: 0 };
-  private readonly shortRaw: RollingStats;
-  /** The same surprises signed by the side of the residual: which side the short-term evidence is on. */
-  private readonly shortSigned: RollingStats;
+  /** Short-term surprise (A), and the same signed by the side of the residual (B): which side the evidence is on. */
+  private readonly short: RollingPair;
   private readonly longRaw: EwStats;
   /** Per-point decay of the record, for the last gap seen (recomputed only when the gap changes). */
   private recordDecay = 1;
@@ -53,6 +52,8 @@ class StreamingDetector implements SeriesDetector {
   private record = 0;
   private min = Infinity;
   private max = -Infinity;
+  private anyIncident = false;
+  private anyOutlier = false;
   private cusumUp = 0;
   private cusumDown = 0;
   // details of the last point, for update() and peek()
@@ -63,11 +64,10 @@ class StreamingDetector implements SeriesDetector {
   private sigmaNow = 0;
 
   constructor(options: Partial<DetectorOptions>) {
-    this.options = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
+    this.options = mergedOptions(options);
     const o = this.options;
     this.baseline = new SeasonalBaseline(o);
-    this.shortRaw = new RollingStats(o.shortWindow);
-    this.shortSigned = new RollingStats(o.shortWindow);
+    this.short = new RollingPair(o.shortWindow);
     this.longRaw = new EwStats(1 / o.longWindow);
     this.routine = new RoutineOutliers(o.routineDays, o.routineTolerance);
     this.incidents = new IncidentTracker(o.cooldownMs);
@@ -162,13 +162,12 @@ class StreamingDetector implements SeriesDetector {
     let m: number;
     let sideMean: number;
     if (commit) {
-      this.shortRaw.push(rs);
-      this.shortSigned.push(signed);
-      m = this.shortRaw.mean;
-      sideMean = this.shortSigned.mean;
+      this.short.push(rs, signed);
+      m = this.short.meanA;
+      sideMean = this.short.meanB;
     } else {
-      m = this.shortRaw.meanWith(rs);
-      sideMean = this.shortSigned.meanWith(signed);
+      m = this.short.meanAWith(rs);
+      sideMean = this.short.meanBWith(signed);
     }
 
     let decades = 0;
@@ -215,13 +214,17 @@ class StreamingDetector implements SeriesDetector {
     const step = this.baseline.step;
     if (step === 0 || step >= 86_400_000) return false;
     const size = Math.abs(deviation);
-    return this.routine.isRoutine(timestamp, this.side === UP ? size : -size);
+    return this.anyOutlier && this.routine.isRoutine(timestamp, this.side === UP ? size : -size);
   }
 
   private learn(timestamp: number, value: number, z: number, raw: number, deviation: number): void {
     const o = this.options;
     // What the baseline will winsorise is what the time-of-day memory must remember.
-    if (z > o.clip || z < -o.clip) this.routine.note(timestamp, deviation);
+    // (Not while warming up: a young scale makes everything look like an outlier.)
+    if ((z > o.clip || z < -o.clip) && this.longRaw.n >= o.warmup) {
+      this.routine.note(timestamp, deviation);
+      this.anyOutlier = true;
+    }
     this.longRaw.push(raw);
     // The record fades with time, not points, so it means the same for hourly and 5-minute series.
     const gap = timestamp - this.lastTimestamp;
@@ -230,7 +233,7 @@ class StreamingDetector implements SeriesDetector {
       this.recordDecay = Math.pow(0.5, gap / o.recordHalfLifeMs);
     }
     this.lastTimestamp = timestamp;
-    this.record = Math.max(this.record * this.recordDecay, this.shortRaw.mean);
+    this.record = Math.max(this.record * this.recordDecay, this.short.meanA);
     if (value > this.max) this.max = value;
     if (value < this.min) this.min = value;
     this.baseline.learn(timestamp, value);
@@ -245,16 +248,19 @@ class StreamingDetector implements SeriesDetector {
   private suppress(timestamp: number, raw: number, commit: boolean): number {
     const o = this.options;
     if (commit) {
-      const closed = this.incidents.expire(timestamp);
+      // (The flags spare 10,000 series a visit to objects that are almost always idle.)
+      const closed = this.anyIncident ? this.incidents.expire(timestamp) : 0;
+      if (closed !== 0) this.anyIncident = this.incidents.isOpen(UP, timestamp) || this.incidents.isOpen(DOWN, timestamp);
       // Drift accumulated during an incident belongs to it, not to the next one.
       if (closed & 1) this.cusumUp = 0;
       if (closed & 2) this.cusumDown = 0;
     }
     if (raw <= 0) return 0;
     const side = this.side;
-    const open = this.incidents.isOpen(side, timestamp);
+    const open = this.anyIncident && this.incidents.isOpen(side, timestamp);
     if (raw >= o.threshold) {
       this.incidents.alarm(side, timestamp);
+      this.anyIncident = true;
       // Drift accumulated so far belongs to the incident this point opened (or that a peek()
       // at this bucket opened), not to the next one.
       if (commit && this.incidents.openedAt(side) === timestamp) {
@@ -266,7 +272,28 @@ class StreamingDetector implements SeriesDetector {
   }
 }
 
-export function createDetector(options: Partial<DetectorOptions> = {}): SeriesDetector {
+/** Options objects made by resolveDetectorOptions(): complete, read-only by contract, safe to share. */
+const resolved = new WeakSet<object>();
+
+/**
+ * The defaults with `options` applied. A registry creates thousands of detectors with
+ * the same options; passing one resolved object lets them share it instead of each copying it.
+ */
+export function resolveDetectorOptions(options: Partial<DetectorOptions> = {}): Readonly<DetectorOptions> {
+  if (resolved.has(options)) return options as DetectorOptions;
+  // Not frozen: V8 reads frozen objects' fields markedly slower on this hot path.
+  const m = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
+  resolved.add(m);
+  return m;
+}
+
+function mergedOptions(options: Partial<DetectorOptions>): DetectorOptions {
+  return resolveDetectorOptions(options) as DetectorOptions;
+}
+
+const NO_OPTIONS: Partial<DetectorOptions> = resolveDetectorOptions();
+
+export function createDetector(options: Partial<DetectorOptions> = NO_OPTIONS): SeriesDetector {
   return new StreamingDetector(options);
 }
 

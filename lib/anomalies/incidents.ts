@@ -14,9 +14,13 @@ export const UP: Direction = 0;
 export const DOWN: Direction = 1;
 
 export class IncidentTracker {
-  private readonly open: [boolean, boolean] = [false, false];
-  private readonly lastAlarming: [number, number] = [0, 0];
-  private readonly opened: [number, number] = [NaN, NaN];
+  // Plain fields per direction (up, down): a detector per series means 10,000 of these.
+  private openUp = false;
+  private openDown = false;
+  private lastUp = 0;
+  private lastDown = 0;
+  private openedUp = NaN;
+  private openedDown = NaN;
 
   constructor(private readonly cooldownMs: number) {}
 
@@ -26,31 +30,41 @@ export class IncidentTracker {
    */
   expire(timestamp: number): number {
     let closed = 0;
-    for (let d = 0; d < 2; d++) {
-      if (this.open[d] && timestamp - this.lastAlarming[d] >= this.cooldownMs) {
-        this.open[d] = false;
-        closed |= 1 << d;
-      }
+    if (this.openUp && timestamp - this.lastUp >= this.cooldownMs) {
+      this.openUp = false;
+      closed |= 1;
+    }
+    if (this.openDown && timestamp - this.lastDown >= this.cooldownMs) {
+      this.openDown = false;
+      closed |= 2;
     }
     return closed;
   }
 
   /** Is an incident in this direction open at `timestamp` (read-only)? */
   isOpen(direction: Direction, timestamp: number): boolean {
-    return this.open[direction] && timestamp - this.lastAlarming[direction] < this.cooldownMs;
+    return direction === UP
+      ? this.openUp && timestamp - this.lastUp < this.cooldownMs
+      : this.openDown && timestamp - this.lastDown < this.cooldownMs;
   }
 
   /** When the current (or last) incident in this direction opened. */
   openedAt(direction: Direction): number {
-    return this.opened[direction];
+    return direction === UP ? this.openedUp : this.openedDown;
   }
 
   /** An alarming point: extends the open incident, or opens one. Returns true when it opened one (an alert). */
   alarm(direction: Direction, timestamp: number): boolean {
     const opened = !this.isOpen(direction, timestamp);
-    if (opened) this.opened[direction] = timestamp;
-    this.open[direction] = true;
-    this.lastAlarming[direction] = Math.max(this.lastAlarming[direction], timestamp);
+    if (direction === UP) {
+      if (opened) this.openedUp = timestamp;
+      this.openUp = true;
+      this.lastUp = Math.max(this.lastUp, timestamp);
+    } else {
+      if (opened) this.openedDown = timestamp;
+      this.openDown = true;
+      this.lastDown = Math.max(this.lastDown, timestamp);
+    }
     return opened;
   }
 }

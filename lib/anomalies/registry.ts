@@ -3,7 +3,7 @@
  * seriesKey({ metric: "cost", dimension: "feature", value: "chat", step: "5m" }).
  * Every series gets the same options: nothing is tuned per series.
  */
-import { createDetector, type DetectorOptions, type PointResult, type SeriesDetector } from "./detector";
+import { createDetector, resolveDetectorOptions, type DetectorOptions, type PointResult, type SeriesDetector } from "./detector";
 
 export interface SeriesKeyParts {
   /** What is measured: "cost", "tokens", "requests"... */
@@ -34,11 +34,13 @@ export interface DetectorRegistry {
 }
 
 export function createDetectorRegistry(options: Partial<DetectorOptions> = {}): DetectorRegistry {
+  // Resolved once and shared by every series' detector.
+  const shared = resolveDetectorOptions(options);
   const detectors = new Map<string, SeriesDetector>();
   const get = (id: string): SeriesDetector => {
     let d = detectors.get(id);
     if (!d) {
-      d = createDetector(options);
+      d = createDetector(shared);
       detectors.set(id, d);
     }
     return d;

@@ -13,24 +13,28 @@
  * job that triples in cost is therefore still an anomaly; one that stops and comes back a week
  * later alerts again. Timing tolerance is one hour either side, so a job drifting by minutes
  * stays routine.
- * O(1) per call, 48 slots of memory; nothing here knows the series' step except "sub-daily".
+ * O(1) per call; 48 small slots, allocated at the first outlier (most series never have one,
+ * and 10,000 series must stay small).
  */
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const WEEK_MS = 7 * DAY_MS;
 /** Days looked back when deciding whether something is routine. */
 const LOOKBACK_DAYS = 7;
 /** Bits 1..7 of a mask aligned to today: the previous 7 days (bit 0 is today, excluded). */
 const PREVIOUS_DAYS = 0xfe;
+/** The size memory halves per day so that after a week it is half: 0.5^(1/7). */
+const DAILY_DECAY = Math.pow(0.5, 1 / 7);
 
 export class RoutineOutliers {
-  /** Index 0..23 for upward outliers by UTC hour, 24..47 for downward ones. */
-  private readonly lastDay = new Float64Array(48).fill(-Infinity);
-  /** Bit k set: an outlier k days before lastDay. */
-  private readonly dayMask = new Uint32Array(48);
-  private readonly size = new Float64Array(48);
-  private readonly sizeAt = new Float64Array(48);
+  // Slot 0..23: upward outliers by UTC hour; 24..47: downward ones.
+  /** Day index (days since the epoch) of the last outlier in the slot; -1 = never. */
+  private lastDay: Int32Array | null = null;
+  /** Bit k set: an outlier k days before lastDay (k < 8). */
+  private dayMask: Uint8Array | null = null;
+  /** Largest |deviation| recently, and the day it was set (it halves in a week). */
+  private size: Float32Array | null = null;
+  private sizeDay: Int32Array | null = null;
 
   constructor(
     private readonly routineDays: number,
@@ -39,7 +43,9 @@ export class RoutineOutliers {
 
   /** Is a deviation (actual - expected) at this time as large as a routine outlier, and no larger? */
   isRoutine(timestamp: number, deviation: number): boolean {
-    if (this.routineDays <= 0 || deviation === 0) return false;
+    const lastDay = this.lastDay;
+    if (this.routineDays <= 0 || deviation === 0 || lastDay === null) return false;
+    const dayMask = this.dayMask!;
     const day = Math.floor(timestamp / DAY_MS);
     const hour = Math.floor((timestamp - day * DAY_MS) / HOUR_MS);
     const base = deviation > 0 ? 0 : 24;
@@ -47,10 +53,10 @@ export class RoutineOutliers {
     let largest = 0;
     for (let j = -1; j <= 1; j++) {
       const i = base + ((hour + j + 24) % 24);
-      const age = day - this.lastDay[i];
-      if (age > LOOKBACK_DAYS) continue;
-      mask |= this.dayMask[i] << age;
-      largest = Math.max(largest, this.decayedSize(i, timestamp));
+      const age = day - lastDay[i];
+      if (lastDay[i] < 0 || age > LOOKBACK_DAYS) continue;
+      mask |= dayMask[i] << age;
+      largest = Math.max(largest, this.decayedSize(i, day));
     }
     mask &= PREVIOUS_DAYS;
     let days = 0;
@@ -61,19 +67,28 @@ export class RoutineOutliers {
   /** Remember an outlier (a point the baseline winsorised). */
   note(timestamp: number, deviation: number): void {
     if (deviation === 0) return;
+    if (this.lastDay === null) {
+      this.lastDay = new Int32Array(48).fill(-1);
+      this.dayMask = new Uint8Array(48);
+      this.size = new Float32Array(48);
+      this.sizeDay = new Int32Array(48);
+    }
+    const lastDay = this.lastDay;
+    const dayMask = this.dayMask!;
     const day = Math.floor(timestamp / DAY_MS);
     const i = (deviation > 0 ? 0 : 24) + Math.floor((timestamp - day * DAY_MS) / HOUR_MS);
-    const age = day - this.lastDay[i];
-    this.dayMask[i] = age >= 32 ? 1 : ((this.dayMask[i] << age) | 1) >>> 0;
-    this.lastDay[i] = day;
+    const age = day - lastDay[i];
+    dayMask[i] = lastDay[i] < 0 || age >= 8 ? 1 : (dayMask[i] << age) | 1;
+    lastDay[i] = day;
     const size = Math.abs(deviation);
-    if (size >= this.decayedSize(i, timestamp)) {
-      this.size[i] = size;
-      this.sizeAt[i] = timestamp;
+    if (size >= this.decayedSize(i, day)) {
+      this.size![i] = size;
+      this.sizeDay![i] = day;
     }
   }
 
-  private decayedSize(i: number, timestamp: number): number {
-    return this.size[i] === 0 ? 0 : this.size[i] * Math.pow(0.5, (timestamp - this.sizeAt[i]) / WEEK_MS);
+  private decayedSize(i: number, day: number): number {
+    const s = this.size![i];
+    return s === 0 ? 0 : s * Math.pow(DAILY_DECAY, day - this.sizeDay![i]);
   }
 }
