@@ -3,7 +3,7 @@
  * seriesKey({ metric: "cost", dimension: "feature", value: "chat", step: "5m" }).
  * Every series gets the same options: nothing is tuned per series.
  */
-import { createDetector, type DetectorOptions, type PointResult, type SeriesDetector } from "./detector";
+import { createDetector, resolveDetectorOptions, type DetectorOptions, type PointResult, type SeriesDetector } from "./detector";
 
 export interface SeriesKeyParts {
   /** What is measured: "cost", "tokens", "requests"... */
@@ -25,6 +25,8 @@ export interface DetectorRegistry {
   update(seriesId: string, timestamp: number, value: number): PointResult;
   /** Score only: the hot path when most points are not anomalous. */
   score(seriesId: string, timestamp: number, value: number): number;
+  /** The bucket in progress (see SeriesDetector.peek); a series never updated yet has no verdict. */
+  peek(seriesId: string, timestamp: number, partialValue: number, fraction: number): PointResult;
   has(seriesId: string): boolean;
   delete(seriesId: string): boolean;
   readonly size: number;
@@ -32,11 +34,13 @@ export interface DetectorRegistry {
 }
 
 export function createDetectorRegistry(options: Partial<DetectorOptions> = {}): DetectorRegistry {
+  // Resolved once and shared by every series' detector.
+  const shared = resolveDetectorOptions(options);
   const detectors = new Map<string, SeriesDetector>();
   const get = (id: string): SeriesDetector => {
     let d = detectors.get(id);
     if (!d) {
-      d = createDetector(options);
+      d = createDetector(shared);
       detectors.set(id, d);
     }
     return d;
@@ -44,6 +48,7 @@ export function createDetectorRegistry(options: Partial<DetectorOptions> = {}): 
   return {
     update: (id, ts, v) => get(id).update(ts, v),
     score: (id, ts, v) => get(id).score(ts, v),
+    peek: (id, ts, v, f) => get(id).peek(ts, v, f),
     has: (id) => detectors.has(id),
     delete: (id) => detectors.delete(id),
     get size() {

@@ -1,10 +1,12 @@
 /**
  * Robust streaming baseline: what value a series "should" have at the next timestamp.
  *
- * Two predictors run side by side and the one that has predicted better lately is used:
+ * Predictors run side by side and the one that has predicted better lately is used:
  *  - seasonal: additive Holt-Winters with a level, a time-of-day profile and a time-of-week
  *    correction on top of it (UTC slots), so weekends get their own shape;
- *  - plain: a robust exponentially smoothed level, for series without a usable seasonal shape.
+ *  - plain: a robust exponentially smoothed level, for series without a usable seasonal shape,
+ *    at two speeds: a slow one, and a fast one for series that wander like a random walk
+ *    (temperatures, queue depths), where a slow level lags and its lag looks like drift.
  * Slots are indexed by timestamp, not by position, so gaps and irregular timestamps are harmless.
  * Every update is winsorised at `clip` x the predictor's own error scale, so a spike barely moves
  * the baseline it is judged against, while a lasting level shift is absorbed in tens of steps.
@@ -16,6 +18,8 @@ import { clamp } from "./stats";
 export interface BaselineOptions {
   /** Smoothing of the level (per step). */
   levelAlpha: number;
+  /** Smoothing of the fast plain level, used instead of the slow one while it predicts clearly better (0 = off). */
+  fastLevelAlpha: number;
   /** Smoothing of each seasonal slot (per visit of that slot). */
   seasonAlpha: number;
   /** Smoothing of the error scales and of the series magnitude. */
@@ -38,8 +42,10 @@ const WEEK_MS = 7 * DAY_MS;
 const WEEK_OFFSET_MS = 3 * DAY_MS;
 /** Gaps observed before the step is fixed. */
 const STEP_SAMPLES = 16;
-/** The seasonal model must beat the plain level by this factor before it is trusted. */
-const SEASONAL_ADVANTAGE = 0.9;
+/** One value moves the series' typical magnitude by at most this multiple of it. */
+const MAGNITUDE_CAP = 10;
+/** A richer predictor must beat the simpler one by this factor before it is trusted. */
+const ADVANTAGE = 0.9;
 
 export class SeasonalBaseline {
   private n = 0;
@@ -49,6 +55,7 @@ export class SeasonalBaseline {
   /** Level of the series with the seasonal shape removed. */
   private level = 0;
   private plain = 0;
+  private fast = 0;
   /** Time-of-day shape, and time-of-week correction on top of it (NaN until first visit). */
   private daily: Float64Array | null = null;
   private weekly: Float64Array | null = null;
@@ -57,6 +64,7 @@ export class SeasonalBaseline {
   private weeklyVisits: Uint16Array | null = null;
   private errSeasonal = NaN;
   private errPlain = 0;
+  private errFast = 0;
   private seasonalCount = 0;
   private magnitude = 0;
   // slots of the pending prediction, reused by learn()
@@ -94,10 +102,18 @@ export class SeasonalBaseline {
         this.seasonal = Number.isNaN(w) ? d : d + w;
       }
     }
-    // The seasonal model must have predicted better than the plain level to be used.
-    const useSeasonal = !Number.isNaN(this.seasonal) && this.errSeasonal < SEASONAL_ADVANTAGE * this.errPlain;
-    out.expected = useSeasonal ? this.level + this.seasonal : this.plain;
-    out.scale = Math.max(useSeasonal ? this.errSeasonal : this.errPlain, this.noiseFloor());
+    // The seasonal model must have predicted better than a level of its own speed to be used:
+    // that is the evidence that the shape, not the speed, is what helps.
+    if (!Number.isNaN(this.seasonal) && this.errSeasonal < ADVANTAGE * this.errPlain) {
+      out.expected = this.level + this.seasonal;
+      out.scale = Math.max(this.errSeasonal, this.noiseFloor());
+    } else if (this.o.fastLevelAlpha > 0 && this.n > 2 * STEP_SAMPLES && this.errFast < ADVANTAGE * this.errPlain) {
+      out.expected = this.fast;
+      out.scale = Math.max(this.errFast, this.noiseFloor());
+    } else {
+      out.expected = this.plain;
+      out.scale = Math.max(this.errPlain, this.noiseFloor());
+    }
     return out;
   }
 
@@ -105,7 +121,7 @@ export class SeasonalBaseline {
   learn(timestamp: number, value: number): void {
     const o = this.o;
     if (this.n === 0) {
-      this.level = this.plain = value;
+      this.level = this.plain = this.fast = value;
       this.magnitude = Math.abs(value);
       this.lastTs = timestamp;
       this.n = 1;
@@ -118,6 +134,12 @@ export class SeasonalBaseline {
     const limPlain = this.limit(this.errPlain, floor, this.n);
     this.errPlain = this.trackError(this.errPlain, ePlain, limPlain, this.n);
     this.plain += a * clamp(ePlain, -limPlain, limPlain);
+    if (o.fastLevelAlpha > 0) {
+      const eFast = value - this.fast;
+      const limFast = this.limit(this.errFast, floor, this.n);
+      this.errFast = this.trackError(this.errFast, eFast, limFast, this.n);
+      this.fast += o.fastLevelAlpha * clamp(eFast, -limFast, limFast);
+    }
     if (this.daily) {
       const daily = this.daily;
       const weekly = this.weekly!;
@@ -151,7 +173,8 @@ export class SeasonalBaseline {
     } else {
       this.level = this.plain;
     }
-    this.magnitude += Math.max(o.scaleAlpha, 1 / this.n) * (Math.abs(value) - this.magnitude);
+    // Capped like the errors: one absurd value must not raise the noise floor for weeks.
+    this.magnitude += Math.max(o.scaleAlpha, 1 / this.n) * (Math.min(Math.abs(value), this.magnitude > 0 ? MAGNITUDE_CAP * this.magnitude : Infinity) - this.magnitude);
     this.n++;
   }
 

@@ -61,6 +61,56 @@ export class RollingStats {
   }
 }
 
+/**
+ * Two running means over the same last `size` points (one ring buffer, one object: a detector
+ * per series means 10,000 of these, and every extra object is a cache miss per point).
+ */
+export class RollingPair {
+  private readonly buf: Float64Array;
+  private pos = 0;
+  private count = 0;
+  private sumA = 0;
+  private sumB = 0;
+
+  constructor(readonly size: number) {
+    this.buf = new Float64Array(2 * size);
+  }
+
+  push(a: number, b: number): void {
+    const i = 2 * this.pos;
+    if (this.count === this.size) {
+      this.sumA -= this.buf[i];
+      this.sumB -= this.buf[i + 1];
+    } else {
+      this.count++;
+    }
+    this.buf[i] = a;
+    this.buf[i + 1] = b;
+    this.sumA += a;
+    this.sumB += b;
+    this.pos = this.pos + 1 === this.size ? 0 : this.pos + 1;
+  }
+
+  get meanA(): number {
+    return this.count === 0 ? 0 : this.sumA / this.count;
+  }
+
+  get meanB(): number {
+    return this.count === 0 ? 0 : this.sumB / this.count;
+  }
+
+  /** Both means if (a, b) were pushed, without pushing. */
+  meanAWith(a: number): number {
+    if (this.count === this.size) return (this.sumA - this.buf[2 * this.pos] + a) / this.count;
+    return (this.sumA + a) / (this.count + 1);
+  }
+
+  meanBWith(b: number): number {
+    if (this.count === this.size) return (this.sumB - this.buf[2 * this.pos + 1] + b) / this.count;
+    return (this.sumB + b) / (this.count + 1);
+  }
+}
+
 export function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
