@@ -14,6 +14,7 @@ import { bucketInterval, previousRange, type ViewFilters } from "./filters";
 import { spendOverTime, spendSummary, ZERO_TOTALS } from "./overview";
 import { DRIVER_DIMENSIONS, overviewBreakdown } from "./overview-breakdown";
 import { loadOverview } from "./overview-load";
+import { rollupVersion } from "./rollup-version";
 import { querySpend, type SpendFilters } from "./spend";
 import { shapeStackedSeries } from "./stack-series";
 
@@ -129,19 +130,55 @@ test("the unpriced callout's question is unchanged and sees the unpriced models"
 
 const statements = async () => Number((await chQuery<{ value: string }>("SELECT value FROM system.events WHERE event = 'SelectQuery'", { tag: "test.count" }))[0].value);
 
+let outside = 0;
+/** Stores one event far outside every view above: the data changed, the numbers shown did not. */
+const touchRollup = async () => assert.equal((await ingestEvents(store.orgId, "k", [{ id: `outside-${outside++}`, timestamp: "2025-01-01T00:00:00Z", provider: "openai", model: "gpt-4o-mini", usage: { input_tokens: 1, output_tokens: 1 } }])).accepted, 1);
+
+const statementsFor = async (v: ViewFilters) => {
+  const before = await statements();
+  const data = loadOverview(store.orgId, v);
+  await Promise.all([data.summary, data.unpriced, data.breakdown, data.chart]);
+  return (await statements()) - before - 1; // minus one: the second count reads itself
+};
+
 test("a whole overview costs four statements (it was eleven), five when the chart is stacked by a dimension without a driver table", async () => {
   const b = await overviewBreakdown(store.orgId, VIEWS[1][1], "day");
   assert.equal(b.drivers.feature.length, 10, "13 features, the 10 costliest shown");
   for (const [name, v] of VIEWS) {
     for (const stack of ["feature", "provider"] as const) {
-      const before = await statements();
-      const data = loadOverview(store.orgId, { ...v, stack });
-      await Promise.all([data.summary, data.unpriced, data.breakdown, data.chart]);
-      // minus one: the second count reads itself
-      // totals, unpriced, breakdown; the chart's series of its top values when there are any; and
-      // the top values themselves when no driver table has them
-      const expected = 3 + (name === "nothing in range" ? 0 : 1) + (stack === "provider" ? 1 : 0);
-      assert.equal((await statements()) - before - 1, expected, `${name}, stacked by ${stack}`);
+      await touchRollup();
+      // the rollup's version; totals, unpriced, breakdown; the chart's series of its top values when
+      // there are any; and the top values themselves when no driver table has them
+      const expected = 1 + 3 + (name === "nothing in range" ? 0 : 1) + (stack === "provider" ? 1 : 0);
+      assert.equal(await statementsFor({ ...v, stack }), expected, `${name}, stacked by ${stack}`);
     }
   }
+});
+
+test("a view seen before costs one small statement, until the data changes: then it shows the new numbers", async () => {
+  const v = VIEWS[0][1];
+  await touchRollup();
+  await statementsFor(v);
+  const first = await loadOverview(store.orgId, v).summary;
+  // A background merge of the rollup's parts also counts as a change (a miss, never a stale answer),
+  // so the claim is checked over a stretch where the parts did not change.
+  for (let i = 0; ; i++) {
+    const version = await rollupVersion();
+    const n = await statementsFor(v);
+    if (version === (await rollupVersion())) {
+      assert.equal(n, 1, "answered from memory");
+      break;
+    }
+    assert.ok(i < 20, "the rollup's parts kept changing");
+  }
+  assert.deepEqual(await loadOverview(store.orgId, v).summary, first);
+
+  // One more call inside the view: the very next overview counts it.
+  const more = await ingestEvents(store.orgId, "k", [{ id: "inside-1", timestamp: "2026-10-04T10:00:00Z", provider: "openai", model: "gpt-4o-mini", feature: "chat", usage: { input_tokens: 1000, output_tokens: 10 } }]);
+  assert.equal(more.accepted, 1);
+  const after = await loadOverview(store.orgId, v);
+  assert.equal((await after.summary).current.requests, first.current.requests + 1);
+  assert.deepEqual(await after.summary, { current: (await one(v))[0], previous: first.previous });
+  const chat = (await after.breakdown).drivers.feature.find((r) => r.value === "chat");
+  assert.deepEqual(chat, (await overviewBreakdown(store.orgId, v, bucketInterval(v))).drivers.feature.find((r) => r.value === "chat"));
 });
