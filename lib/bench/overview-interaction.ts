@@ -6,8 +6,11 @@
  *    element is aria-busy or data-pending, or the chart says "updating…");
  *  - done: the first frame showing the new view complete (URL and content of the target view, and
  *    nothing busy any more).
+ * Also per click, because wall times on a shared machine are noisy: the browser's long tasks and the
+ * server's CPU time (process tree, from /proc; known when this script starts the server, or given as
+ * --server-pid).
  * Options: --url <running server> (otherwise starts `npm start` with demo data on --port in a fresh
- * data directory, or --data-dir to reuse one), --rounds 6, --json <file>, --headed.
+ * data directory, or --data-dir to reuse one), --server-pid, --rounds 6, --json <file>, --headed.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -16,6 +19,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "@playwright/test";
 import { summarize } from "./stats";
+import { treeCpuMs } from "./process-cpu";
 import { PROBE_SOURCE, type ProbeResult, type ProbeStep } from "./overview-probe";
 
 const { values: opt } = parseArgs({
@@ -23,6 +27,7 @@ const { values: opt } = parseArgs({
     url: { type: "string" },
     port: { type: "string", default: "3241" },
     "data-dir": { type: "string" },
+    "server-pid": { type: "string" },
     rounds: { type: "string", default: "6" },
     json: { type: "string" },
     headed: { type: "boolean", default: false },
@@ -34,6 +39,7 @@ const log = (s: string) => console.log(`[bench:overview] ${s}`);
 let server: ChildProcess | undefined;
 let stopping = false;
 const base = opt.url ?? (await startServer(Number(opt.port)));
+const serverPid = opt["server-pid"] ? Number(opt["server-pid"]) : server?.pid;
 
 try {
   const results = await run(base);
@@ -77,6 +83,8 @@ async function startServer(port: number): Promise<string> {
 }
 
 type Kind = "range" | "filter" | "stack";
+/** revisit: the view (URL) was already shown earlier in the run, so caches may answer it */
+type Result = ProbeResult & { serverCpuMs: number; kind: Kind; label: string; revisit: boolean };
 type Step = ProbeStep & { kind: Kind; label: string };
 
 /** One round: every kind of change, ending where it started so rounds repeat. */
@@ -141,12 +149,17 @@ async function run(url: string) {
     log(`first load of the overview: ${Date.now() - t0} ms`);
     const features = await page.$$eval('[data-testid^="drill-feature-"]', (as) => as.map((a) => a.getAttribute("data-testid")!.slice("drill-feature-".length)));
     if (!features.length) throw new Error("the overview shows no features: is there demo data?");
-    const results: (ProbeResult & { kind: Kind; label: string })[] = [];
+    const results: Result[] = [];
+    const seen = new Set([new URL(page.url()).search]);
     for (let r = 0; r < ROUNDS; r++) {
       for (const step of round(features[r % features.length])) {
+        const cpu0 = serverPid ? treeCpuMs(serverPid) : NaN;
         const res = (await page.evaluate(`(${PROBE_SOURCE})(${JSON.stringify(step)})`)) as ProbeResult;
+        const serverCpuMs = serverPid ? treeCpuMs(serverPid) - cpu0 : NaN;
         if (res.error) throw new Error(`${step.label}: ${res.error}`);
-        results.push({ ...res, kind: step.kind, label: step.label });
+        const search = new URL(page.url()).search;
+        results.push({ ...res, serverCpuMs, kind: step.kind, label: step.label, revisit: seen.has(search) });
+        seen.add(search);
         // Let the browser settle (prefetches, chart refetches) so one step does not bleed into the next.
         await page.waitForTimeout(300);
       }
@@ -166,19 +179,36 @@ async function signIn(page: Page, url: string) {
   await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
 }
 
-function report(results: (ProbeResult & { kind: Kind; label: string })[]) {
+function report(results: Result[]) {
   const round1 = (n: number) => Math.round(n);
   const out: Record<string, unknown> = { rounds: ROUNDS, machine: `${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}` };
-  console.log("\nclick → first visible feedback / click → new view complete (ms), measured in the page per animation frame");
-  console.log("kind     n   feedback p50  p95   done p50   p95   max");
-  for (const kind of ["range", "filter", "stack", "all"] as const) {
-    const rs = kind === "all" ? results : results.filter((r) => r.kind === kind);
+  console.log("\nper click, in ms: to first visible feedback, to the complete new view (both per animation frame in the page),");
+  console.log("the browser's long tasks meanwhile, and the server's CPU time (medians; wall times depend on the machine's load).");
+  console.log("first: views not shown before in this run (no cache can help); revisit: views shown before");
+  console.log("kind     n   feedback p50  p95    done p50   p95   max   browser long tasks p50   server cpu p50");
+  const pad = (n: number, w: number) => String(Number.isNaN(n) ? "-" : round1(n)).padStart(w);
+  const groups: [string, Result[]][] = [
+    ...(["range", "filter", "stack"] as const).map((k): [string, Result[]] => [k, results.filter((r) => r.kind === k)]),
+    ["all", results],
+    ["first", results.filter((r) => !r.revisit)],
+    ["revisit", results.filter((r) => r.revisit)],
+  ];
+  for (const [kind, rs] of groups) {
     const fb = summarize(rs.map((r) => r.feedbackMs));
     const done = summarize(rs.map((r) => r.doneMs));
-    out[kind] = { n: rs.length, feedback_p50_ms: round1(fb.p50), feedback_p95_ms: round1(fb.p95), done_p50_ms: round1(done.p50), done_p95_ms: round1(done.p95), done_max_ms: round1(done.max) };
-    console.log(
-      `${kind.padEnd(7)} ${String(rs.length).padStart(3)}   ${String(round1(fb.p50)).padStart(8)} ${String(round1(fb.p95)).padStart(5)}   ${String(round1(done.p50)).padStart(8)} ${String(round1(done.p95)).padStart(5)} ${String(round1(done.max)).padStart(5)}`,
-    );
+    const lt = summarize(rs.map((r) => r.longTaskMs));
+    const cpu = summarize(rs.map((r) => r.serverCpuMs));
+    out[kind] = {
+      n: rs.length,
+      feedback_p50_ms: round1(fb.p50),
+      feedback_p95_ms: round1(fb.p95),
+      done_p50_ms: round1(done.p50),
+      done_p95_ms: round1(done.p95),
+      done_max_ms: round1(done.max),
+      browser_long_task_p50_ms: round1(lt.p50),
+      server_cpu_p50_ms: Number.isNaN(cpu.p50) ? null : round1(cpu.p50),
+    };
+    console.log(`${kind.padEnd(7)} ${pad(rs.length, 3)}   ${pad(fb.p50, 8)} ${pad(fb.p95, 5)}   ${pad(done.p50, 8)} ${pad(done.p95, 5)} ${pad(done.max, 5)}   ${pad(lt.p50, 22)}   ${pad(cpu.p50, 14)}`);
   }
   if (opt.json) {
     fs.mkdirSync(path.dirname(path.resolve(opt.json)), { recursive: true });

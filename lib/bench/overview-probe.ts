@@ -15,12 +15,13 @@ export type ProbeStep = {
   text?: { selector: string; includes: string };
 };
 
-export type ProbeResult = { feedbackMs: number; doneMs: number; error?: string };
+/** times from the click; longTaskMs: the browser's main thread busy in tasks over 50 ms meanwhile */
+export type ProbeResult = { feedbackMs: number; doneMs: number; longTaskMs: number; error?: string };
 
 export const PROBE_SOURCE = `async (step) => {
   const matches = [...document.querySelectorAll(step.click)].filter((e) => !step.clickText || e.textContent.trim() === step.clickText);
   const el = matches[0];
-  if (!el) return { feedbackMs: NaN, doneMs: NaN, error: "nothing to click for " + step.click + (step.clickText ? " / " + step.clickText : "") };
+  if (!el) return { feedbackMs: NaN, doneMs: NaN, longTaskMs: NaN, error: "nothing to click for " + step.click + (step.clickText ? " / " + step.clickText : "") };
   const before = location.href;
   const chartUpdating = () => /updating…/.test(document.querySelector('[data-testid="spend-over-time"]')?.textContent ?? "");
   const busy = () => Boolean(document.querySelector('[aria-busy="true"], [data-pending]')) || chartUpdating();
@@ -33,16 +34,22 @@ export const PROBE_SOURCE = `async (step) => {
     (!step.text || (document.querySelector(step.text.selector)?.textContent ?? "").includes(step.text.includes));
   return await new Promise((resolve) => {
     let feedbackMs = NaN;
+    let longTaskMs = 0;
     const t0 = performance.now();
+    const lt = new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.startTime >= t0) longTaskMs += e.duration; });
+    lt.observe({ type: "longtask" });
     const frame = () => {
       const t = performance.now() - t0;
       if (Number.isNaN(feedbackMs) && (location.href !== before || busy())) feedbackMs = t;
       if (done()) {
-        resolve({ feedbackMs: Number.isNaN(feedbackMs) ? t : feedbackMs, doneMs: t });
+        for (const e of lt.takeRecords()) if (e.startTime >= t0) longTaskMs += e.duration;
+        lt.disconnect();
+        resolve({ feedbackMs: Number.isNaN(feedbackMs) ? t : feedbackMs, doneMs: t, longTaskMs });
         return;
       }
       if (t > 30000) {
-        resolve({ feedbackMs, doneMs: NaN, error: "the view did not complete within 30 s (url " + location.href + ")" });
+        lt.disconnect();
+        resolve({ feedbackMs, doneMs: NaN, longTaskMs, error: "the view did not complete within 30 s (url " + location.href + ")" });
         return;
       }
       requestAnimationFrame(frame);
