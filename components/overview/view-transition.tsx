@@ -25,7 +25,7 @@ export function ViewTransitionProvider({ children }: { children: ReactNode }) {
       setTarget(href);
       // The address bar changes at once, as with any link; Next.js adopts a pushState without a server
       // round trip, and the navigation that follows replaces that entry rather than adding a second.
-      window.history.pushState(null, "", href);
+      if (href !== window.location.pathname + window.location.search) window.history.pushState(null, "", href);
       startTransition(() => router.push(href, { scroll: false }));
     },
     [router],
