@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { DIMENSIONS, type Dimension } from "@/lib/analytics/filters";
+import { useViewNavigation } from "./view-transition";
 
 /**
  * Filter by any dimension, not only those with a driver table: pick one, type or choose a value
@@ -13,8 +14,11 @@ export function AddFilter({ from, to }: { from: string; to: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
+  const nav = useViewNavigation();
   const [dim, setDim] = useState<Dimension>("environment");
   const [value, setValue] = useState("");
+  // Suggestions are asked only once someone reaches for the picker, not on every change of view.
+  const [wanted, setWanted] = useState(false);
   const listId = useId();
   const suggestions = useQuery({
     queryKey: ["filter-values", dim, from, to, params.toString()],
@@ -27,18 +31,21 @@ export function AddFilter({ from, to }: { from: string; to: string }) {
       return body.rows.map((r) => r[dim] ?? "");
     },
     staleTime: 60_000,
+    enabled: wanted,
   });
 
   function submit(e: FormEvent) {
     e.preventDefault();
     const next = new URLSearchParams(params);
     if (!next.getAll(dim).includes(value.trim())) next.append(dim, value.trim());
-    router.push(`${pathname}?${next}`);
+    const href = `${pathname}?${next}`;
+    if (nav) nav.navigate(href);
+    else router.push(href);
     setValue("");
   }
 
   return (
-    <form onSubmit={submit} aria-label="Add a filter" className="flex flex-wrap items-end gap-2 text-sm">
+    <form onSubmit={submit} onFocus={() => setWanted(true)} onPointerEnter={() => setWanted(true)} aria-label="Add a filter" className="flex flex-wrap items-end gap-2 text-sm">
       <label className="flex flex-col text-xs text-slate-500">
         Filter by
         <select value={dim} onChange={(e) => setDim(e.target.value as Dimension)} data-testid="add-filter-dimension" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900">

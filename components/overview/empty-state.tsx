@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ViewLink } from "./view-link";
 
 /**
  * Two different empties: an organization that never sent data (tell them how to send some), and a
@@ -42,14 +43,14 @@ export function EmptyState({
           </p>
           <div className="mt-4 flex flex-wrap justify-center gap-3 text-sm">
             {clearFiltersHref && (
-              <Link href={clearFiltersHref} className="rounded-md bg-slate-900 px-4 py-2 font-medium text-white">
+              <ViewLink href={clearFiltersHref} className="rounded-md bg-slate-900 px-4 py-2 font-medium text-white">
                 Clear filters
-              </Link>
+              </ViewLink>
             )}
             {widerRangeHref && (
-              <Link href={widerRangeHref} className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">
+              <ViewLink href={widerRangeHref} className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">
                 Show the last 90 days
-              </Link>
+              </ViewLink>
             )}
           </div>
         </>

@@ -4,17 +4,17 @@ import { useSearchParams } from "next/navigation";
 import { DEFAULT_STACK, DIMENSIONS, parseStack, type Dimension } from "@/lib/analytics/filters";
 import type { SpendOverTime } from "@/lib/analytics/overview";
 import { SpendChart } from "./spend-chart";
-import { useSpendOverTime, type ChartQuery } from "./use-spend-over-time";
+import { useSpendOverTime, type ChartQuery, type TopValues } from "./use-spend-over-time";
 
 /**
  * Spend per day (or hour for short ranges), stacked by a dimension. Switching the dimension refetches
  * only this chart and records the choice in the URL (`stack=`), so the view stays shareable without
  * re-running every query on the page.
  */
-export function SpendOverTimeCard({ initial, query }: { initial: SpendOverTime; query: ChartQuery }) {
+export function SpendOverTimeCard({ initial, query, tops }: { initial: SpendOverTime; query: ChartQuery; tops: TopValues }) {
   // The URL is the state: back/forward and shared links show the stacking they name.
   const stack = parseStack({ stack: useSearchParams().get("stack") ?? undefined });
-  const { data, isFetching, isPlaceholderData, error, refetch } = useSpendOverTime(query, stack, initial);
+  const { data, isFetching, isPlaceholderData, error, refetch } = useSpendOverTime(query, stack, initial, tops);
 
   function choose(d: Dimension) {
     const url = new URL(window.location.href);

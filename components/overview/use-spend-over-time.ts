@@ -3,12 +3,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { SpendOverTime } from "@/lib/analytics/overview";
 import type { Dimension, DimensionFilters } from "@/lib/analytics/filters";
-import { shapeStackedSeries } from "@/lib/analytics/stack-series";
+import { shapeStackedSeries, TOP_SERIES } from "@/lib/analytics/stack-series";
 
 /** The view the chart shows, as the read API takes it. */
 export type ChartQuery = { from: string; to: string; interval: "hour" | "day"; filters: DimensionFilters };
 
-const TOP_SERIES = 8;
+/** The costliest values of a dimension in the view, biggest first, when the page already knows them. */
+export type TopValues = Partial<Record<Dimension, { value: string; costUsd: number }[]>>;
 
 type ApiRow = { cost_usd: number; bucket?: string } & Partial<Record<Dimension, string>>;
 
@@ -24,12 +25,15 @@ async function getRows(q: ChartQuery, extra: Record<string, string>, filters: Di
 }
 
 /**
- * The chart for another stack dimension, from GET /api/v1/spend in three bounded calls (top values,
- * their series, the total series): never one row per value per bucket, which for users or customers
- * could be huge.
+ * The chart for another stack dimension, from GET /api/v1/spend in bounded calls: the top values
+ * (skipped when the driver table of that dimension already has them), then their series and the
+ * total series side by side. Never one row per value per bucket, which for users or customers could
+ * be huge.
  */
-export async function fetchSpendOverTime(q: ChartQuery, stack: Dimension): Promise<SpendOverTime> {
-  const top = await getRows(q, { group_by: stack, limit: String(TOP_SERIES) }, q.filters);
+export async function fetchSpendOverTime(q: ChartQuery, stack: Dimension, known?: { value: string; costUsd: number }[]): Promise<SpendOverTime> {
+  const top = known
+    ? known.slice(0, TOP_SERIES).map((v): ApiRow => ({ [stack]: v.value, cost_usd: v.costUsd }))
+    : await getRows(q, { group_by: stack, limit: String(TOP_SERIES) }, q.filters);
   const values = top.map((r) => r[stack] ?? "");
   const [perValue, total] = await Promise.all([
     values.length ? getRows(q, { group_by: stack, interval: q.interval }, { ...q.filters, [stack]: values }) : Promise.resolve([]),
@@ -39,10 +43,10 @@ export async function fetchSpendOverTime(q: ChartQuery, stack: Dimension): Promi
 }
 
 /** The chart's data for a stack dimension; the server's render seeds the cache for the stack it drew. */
-export function useSpendOverTime(q: ChartQuery, stack: Dimension, initial: SpendOverTime) {
+export function useSpendOverTime(q: ChartQuery, stack: Dimension, initial: SpendOverTime, tops: TopValues) {
   return useQuery({
     queryKey: ["spend-over-time", q, stack],
-    queryFn: () => fetchSpendOverTime(q, stack),
+    queryFn: () => fetchSpendOverTime(q, stack, tops[stack]),
     initialData: stack === initial.stack ? initial : undefined,
     placeholderData: keepPreviousData,
   });

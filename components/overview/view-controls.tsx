@@ -1,4 +1,5 @@
-import { LiveStackInput, ViewLink as Link } from "./view-link";
+import { ViewLink as Link } from "./view-link";
+import { DateRangeForm } from "./date-range-form";
 import {
   DIMENSIONS,
   RANGE_PRESETS,
@@ -35,7 +36,7 @@ export function ViewControls({ view, searchParams }: { view: ViewFilters; search
           </p>
         </div>
         <div className="ml-auto flex flex-wrap items-end gap-2 text-sm">
-          <nav aria-label="Time range" className="flex overflow-hidden rounded-md border border-slate-300 bg-white">
+          <nav aria-label="Time range" className="group flex overflow-hidden rounded-md border border-slate-300 bg-white">
             {PRESET_KEYS.map((p) => {
               const active = view.preset === p;
               return (
@@ -43,30 +44,15 @@ export function ViewControls({ view, searchParams }: { view: ViewFilters; search
                   key={p}
                   href={hrefWith("/", withPreset(sp, p))}
                   aria-current={active ? "true" : undefined}
-                  className={`border-l border-slate-300 px-2.5 py-1.5 first:border-l-0 ${active ? "bg-slate-900 text-white" : "hover:bg-slate-50"}`}
+                  // While another range loads, the chosen one is shown selected at once.
+                  className={`border-l border-slate-300 px-2.5 py-1.5 first:border-l-0 ${active ? "bg-slate-900 text-white group-has-[[data-pending]]:bg-white group-has-[[data-pending]]:text-slate-900" : "hover:bg-slate-50 data-[pending]:bg-slate-900 data-[pending]:text-white"}`}
                 >
                   Last {RANGE_PRESETS[p]} days
                 </Link>
               );
             })}
           </nav>
-          <form action="/" className="flex flex-wrap items-end gap-2">
-            {keep.map(([k, v], i) => (
-              <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
-            ))}
-            <LiveStackInput />
-            <label className="flex flex-col text-xs text-slate-500">
-              From
-              <input type="date" name="from" required defaultValue={isoDay(view.from)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900" />
-            </label>
-            <label className="flex flex-col text-xs text-slate-500">
-              To
-              <input type="date" name="to" required defaultValue={lastDayOf(view)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900" />
-            </label>
-            <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-white hover:bg-slate-700">
-              Apply
-            </button>
-          </form>
+          <DateRangeForm keep={keep} from={isoDay(view.from)} to={lastDayOf(view)} />
         </div>
       </div>
       <AddFilter from={view.from.toISOString()} to={view.to.toISOString()} />

@@ -1,9 +1,9 @@
 import "server-only";
-import { cache } from "react";
 import { chQuery } from "@/lib/clickhouse/query";
 import type { Dimension } from "@/lib/ingest/types";
-import { querySpend, rollupWhere, type SpendFilters, type SpendTotals } from "./spend";
-import { shapeStackedSeries, type StackedSeries as SpendOverTime } from "./stack-series";
+import { querySpend, rollupWhere, SPEND_SUMS, toSpendRow, type RawRow, type SpendRow, type SpendTotals } from "./spend";
+import type { DriverRow } from "./overview-breakdown";
+import { shapeStackedSeries, TOP_SERIES, type StackedSeries as SpendOverTime } from "./stack-series";
 import { bucketInterval, previousRange, type ViewFilters } from "./filters";
 
 /** Named questions the overview asks; each reads the hourly rollup only. */
@@ -29,48 +29,39 @@ export const ZERO_TOTALS: SpendTotals = {
   latency_count: 0,
 };
 
-// Several sections of one page need the same totals: React's per-request cache runs the query once.
-// Keyed by primitives because cache() compares arguments by identity.
-const totalsFor = cache(async (orgId: string, fromMs: number, toMs: number, filtersKey: string): Promise<SpendTotals> => {
-  const rows = await querySpend({
-    orgId,
-    from: new Date(fromMs),
-    to: new Date(toMs),
-    groupBy: [],
-    filters: JSON.parse(filtersKey) as SpendFilters,
-  });
-  return rows[0] ?? ZERO_TOTALS;
-});
-
-function totals(orgId: string, r: { from: Date; to: Date }, filters: SpendFilters) {
-  return totalsFor(orgId, r.from.getTime(), r.to.getTime(), JSON.stringify(filters));
-}
-
 export type SpendSummary = { current: SpendTotals; previous: SpendTotals };
 
-/** Totals in the view and in the equal range just before it (same filters). */
+/**
+ * Totals in the view and in the equal range just before it (same filters), in one statement: the
+ * same rows and sums as querySpend asked twice. Plain filters on `hour`, so the engine can answer
+ * from the rollup's small projection without user and customer.
+ */
 export async function spendSummary(orgId: string, view: ViewFilters): Promise<SpendSummary> {
-  const [current, previous] = await Promise.all([
-    totals(orgId, view, view.filters),
-    totals(orgId, previousRange(view), view.filters),
-  ]);
-  return { current, previous };
+  const ranges = [view, previousRange(view)];
+  const parts = ranges.map((r, i) => rollupWhere(orgId, r.from, r.to, view.filters, "hours", `r${i}_`));
+  const sql = parts.map((p, i) => `SELECT ${i} AS r, ${SPEND_SUMS} FROM spend_hourly WHERE ${p.where} HAVING requests != 0 OR cost_pico != 0`).join("\nUNION ALL\n");
+  const rows = await chQuery<RawRow & { r: string | number }>(sql, { tag: "analytics.overview.summary", params: Object.assign({}, ...parts.map((p) => p.params)) });
+  const at = (i: number) => {
+    const row = rows.find((r) => Number(r.r) === i);
+    return row ? toSpendRow(row, [], false) : ZERO_TOTALS;
+  };
+  return { current: at(0), previous: at(1) };
 }
 
 // One chart shape for the server's render and the browser's refetch (components/overview).
 export type { SeriesPoint, StackedSeries as SpendOverTime } from "./stack-series";
 
-const TOP_SERIES = 8;
-
 /**
- * Cost per time bucket, split into the top values of `stack` and everything else: the same three
- * bounded questions and the same shaping as the browser's refetch when the stack changes. `top`
- * (the costliest values, biggest first) may come from a driver table the page already has.
+ * Cost per time bucket, split into the top values of `stack` and everything else, shaped like the
+ * browser's refetch when the stack changes. `top` (the costliest values, biggest first) and `total`
+ * (the view's spend per bucket) come from the page's breakdown, so only the top values' own series
+ * is asked here; without `top` it is asked first.
  */
 export async function spendOverTime(
   orgId: string,
   view: ViewFilters,
-  stack: Dimension = view.stack,
+  stack: Dimension,
+  total: SpendRow[],
   top?: Pick<DriverRow, "value" | "costUsd">[],
 ): Promise<SpendOverTime> {
   const interval = bucketInterval(view);
@@ -79,36 +70,12 @@ export async function spendOverTime(
     ? top.slice(0, TOP_SERIES).map((d) => ({ [stack]: d.value, cost_usd: d.costUsd }))
     : await querySpend({ ...base, groupBy: [stack], limit: TOP_SERIES });
   const values = topRows.map((r) => String(r[stack] ?? ""));
-  const [perValue, total] = await Promise.all([
-    values.length ? querySpend({ ...base, groupBy: [stack], interval, filters: { ...view.filters, [stack]: values } }) : Promise.resolve([]),
-    querySpend({ ...base, groupBy: [], interval }),
-  ]);
+  const perValue = values.length ? await querySpend({ ...base, groupBy: [stack], interval, filters: { ...view.filters, [stack]: values } }) : [];
   return shapeStackedSeries({ from: view.from.toISOString(), to: view.to.toISOString(), interval, stack, top: topRows, perValue, total });
 }
 
 export { labelOf } from "./labels";
-
-export type DriverRow = {
-  value: string;
-  costUsd: number;
-  requests: number;
-  pricedRequests: number;
-  unpricedRequests: number;
-  tokens: number;
-};
-
-/** The values of one dimension that cost the most in the view. */
-export async function topCostDrivers(orgId: string, view: ViewFilters, dimension: Dimension, limit = 10): Promise<DriverRow[]> {
-  const rows = await querySpend({ orgId, from: view.from, to: view.to, groupBy: [dimension], filters: view.filters, limit });
-  return rows.map((r) => ({
-    value: String(r[dimension] ?? ""),
-    costUsd: r.cost_usd,
-    requests: r.requests,
-    pricedRequests: r.priced_requests,
-    unpricedRequests: r.unpriced_requests,
-    tokens: r.input_uncached_tokens + r.cache_read_tokens + r.cache_write_5m_tokens + r.cache_write_1h_tokens + r.output_tokens,
-  }));
-}
+export type { DriverRow } from "./overview-breakdown";
 
 export type UnpricedModel = { provider: string; model: string; requests: number; tokens: number };
 

@@ -42,7 +42,8 @@ export type SpendTotals = {
 
 export type SpendRow = SpendTotals & Partial<Record<Dimension, string>> & { bucket?: string };
 
-const SUMS = `
+/** The rollup's additive columns, summed under their own names. */
+export const SPEND_SUMS = `
   sum(cost_pico) AS cost_pico,
   sum(requests) AS requests,
   sum(priced_requests) AS priced_requests,
@@ -60,7 +61,7 @@ const SUMS = `
   sum(latency_ms_sum) AS latency_ms_sum,
   sum(latency_count) AS latency_count`;
 
-type RawRow = Record<string, string>;
+export type RawRow = Record<string, string>;
 
 const HOURS = "hour >= toStartOfHour(toDateTime({from:UInt32}, 'UTC')) AND hour < toDateTime({to:UInt32}, 'UTC')";
 const TIME_CLAUSES = {
@@ -71,19 +72,22 @@ const TIME_CLAUSES = {
   edges: `${HOURS} AND (hour < toDateTime({dayFrom:UInt32}, 'UTC') OR hour >= toDateTime({dayTo:UInt32}, 'UTC'))`,
 };
 
-/** WHERE clause and bound parameters shared by every rollup query. */
-export function rollupWhere(orgId: string, from: Date, to: Date, filters: SpendFilters, time: keyof typeof TIME_CLAUSES = "hours") {
+/**
+ * WHERE clause and bound parameters shared by every rollup query. `prefix` names the parameters apart
+ * when several questions share one statement.
+ */
+export function rollupWhere(orgId: string, from: Date, to: Date, filters: SpendFilters, time: keyof typeof TIME_CLAUSES = "hours", prefix = "") {
   const params: Record<string, unknown> = {
-    org: orgId,
-    from: Math.floor(from.getTime() / 1000),
-    to: Math.floor(to.getTime() / 1000),
+    [`${prefix}org`]: orgId,
+    [`${prefix}from`]: Math.floor(from.getTime() / 1000),
+    [`${prefix}to`]: Math.floor(to.getTime() / 1000),
   };
-  const clauses = ["org_id = {org:String}", TIME_CLAUSES[time]];
+  const clauses = [`org_id = {${prefix}org:String}`, TIME_CLAUSES[time].replaceAll("{", `{${prefix}`)];
   for (const dim of DIMENSIONS) {
     const values = filters[dim];
     if (!values || values.length === 0) continue;
-    params[`f_${dim}`] = values;
-    clauses.push(`${dim} IN {f_${dim}:Array(String)}`);
+    params[`${prefix}f_${dim}`] = values;
+    clauses.push(`${dim} IN {${prefix}f_${dim}:Array(String)}`);
   }
   return { where: clauses.join(" AND "), params };
 }
@@ -104,12 +108,12 @@ export async function querySpend(q: SpendQuery): Promise<SpendRow[]> {
   // when user or customer is involved); the hours before and after them from the hourly rows.
   const source = days
     ? `(${[
-        `SELECT ${[...selects, SUMS].join(",")} FROM spend_hourly WHERE ${part("days")} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`,
-        `SELECT ${[...selects, SUMS].join(",")} FROM spend_hourly WHERE ${part("edges")} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`,
+        `SELECT ${[...selects, SPEND_SUMS].join(",")} FROM spend_hourly WHERE ${part("days")} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`,
+        `SELECT ${[...selects, SPEND_SUMS].join(",")} FROM spend_hourly WHERE ${part("edges")} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`,
       ].join(" UNION ALL ")})`
     : "spend_hourly";
   const sql = `
-    SELECT ${[...(days ? keys : selects), SUMS].join(",\n")}
+    SELECT ${[...(days ? keys : selects), SPEND_SUMS].join(",\n")}
     FROM ${source}
     ${days ? "" : `WHERE ${where}`}
     ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}
@@ -123,7 +127,7 @@ export async function querySpend(q: SpendQuery): Promise<SpendRow[]> {
 const DAY_S = 86_400;
 
 /** The whole UTC days inside [from, to), as unix seconds, or null when there are none. */
-function wholeDays(from: Date, to: Date): { from: number; to: number } | null {
+export function wholeDays(from: Date, to: Date): { from: number; to: number } | null {
   const a = Math.ceil(Math.floor(from.getTime() / 3_600_000) * 3600 / DAY_S) * DAY_S;
   const b = Math.floor(to.getTime() / 1000 / DAY_S) * DAY_S;
   return a < b ? { from: a, to: b } : null;

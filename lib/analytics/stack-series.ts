@@ -7,6 +7,8 @@ import type { Dimension } from "@/lib/ingest/types";
 import { labelOf } from "./labels";
 
 export const OTHER_KEY = "other";
+/** How many values of the stack dimension get their own series; the rest is "Other". */
+export const TOP_SERIES = 8;
 
 export type SeriesPoint = { bucket: string } & Record<string, number | string>;
 export type StackedSeries = {
