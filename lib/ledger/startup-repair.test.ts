@@ -12,7 +12,7 @@ import { ingestEvents } from "@/lib/ingest/ingest-batch";
 import { toEventRow } from "@/lib/ingest/rows";
 import { querySpend } from "@/lib/analytics/spend";
 import { rawRollupMismatches } from "./consistency";
-import { intentLog } from "./intents";
+import { IntentLog, intentLog } from "./intents";
 import { orgHoursOf } from "./org-hours";
 import { repairRollup } from "./rollup-repair";
 import { repairInterruptedWrites } from "./startup-repair";
@@ -41,9 +41,12 @@ function row(org: string, id: string, iso: string, costPico = 1_000_000) {
   );
 }
 
+/** The intent log of a process that dies with its writes in flight (leases never released). */
+const crashedProcess = new IntentLog();
+
 /** A raw INSERT whose view never ran, under an intent that was never cleared: a crash between them. */
 async function crashBetweenRawAndView(rows: ReturnType<typeof row>[]) {
-  await intentLog().open(orgHoursOf(rows), "test.crash");
+  await crashedProcess.acquire(orgHoursOf(rows), "test.crash");
   await chCommand("DETACH TABLE spend_hourly_mv", { tag: "test" });
   try {
     await chInsert("llm_events", rows, { tag: "test" });
@@ -83,7 +86,7 @@ test("rollup rows without their raw rows (the view ran, the raw part did not) ar
   await writeLedgerRows(real.map((r) => [r]), { tag: "test" });
   // The rollup of an event that is not in llm_events, under an open intent.
   const ghost = row(org, "ghost", "2026-08-05T07:30:00Z", 5_000_000);
-  await intentLog().open(orgHoursOf([ghost]), "test.crash");
+  await crashedProcess.acquire(orgHoursOf([ghost]), "test.crash");
   await chCommand(
     `INSERT INTO spend_hourly (org_id, hour, provider, model, project, feature, team, user, customer, environment, price_source, requests, cost_pico)
      VALUES ({org:String}, '2026-08-05 07:00:00', 'openai', 'gpt-4o-mini', 'p', 'f', 't', 'u', 'c', 'prod', 'catalog', 1, 5000000)`,

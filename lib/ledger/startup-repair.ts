@@ -25,9 +25,7 @@ export async function repairInterruptedWrites({ log }: { log: Log }): Promise<{ 
   }
   const t0 = Date.now();
   const result = await ledgerLock().exclusive(() => repairRollup(orgHours));
-  const intents = intentLog();
-  for (const intent of open) intents.close(intent);
-  await intents.flushClears();
+  await intentLog().clearStored(open);
   log(
     `ledger: checked ${countHours(orgHours)} org-hours of ${open.length} unfinished writes in ${Date.now() - t0} ms; ` +
       (result.rows ? `${result.rows} rollup rows repaired (${result.requests} requests added)` : "rollup already complete"),

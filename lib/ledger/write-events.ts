@@ -11,8 +11,8 @@ import { repairRollup } from "./rollup-repair";
  * The one way rows get into llm_events (ingest and re-costs alike). An INSERT and its materialized
  * view are not atomic, and a failed INSERT may have stored part of its rows (some partitions, or the
  * raw part without its view), so every write:
- *  1. records an intent (the org-hours it touches) before inserting, cleared once all its INSERTs
- *     and their view have completed; a crash in between leaves it for the start-up repair;
+ *  1. has the org-hours it touches covered by a stored intent before inserting (intents.ts), cleared
+ *     only once no write on those hours is in flight; a crash leaves it for the start-up repair;
  *  2. is cut into INSERTs of a bounded number of months (planInserts), so any span is accepted;
  *  3. on failure, repairs the rollup of the hours it touched before throwing, so whatever it did
  *     store is counted exactly once and the caller may retry the rest.
@@ -31,24 +31,25 @@ export async function writeLedgerRows(groups: LedgerRow[][], opts: { tag: string
   if (!inserts.length) return;
   const orgHours = orgHoursOf(inserts.flat());
   const outcome = await ledgerLock().shared(async () => {
-    const intent = await intentLog().open(orgHours, opts.tag); // throws before anything is written
+    const lease = await intentLog().acquire(orgHours, opts.tag); // throws before anything is written
     try {
       for (const rows of inserts) await chInsert("llm_events", rows, { tag: opts.tag });
     } catch (err) {
-      return { intent, err };
+      return { lease, err };
     }
-    intentLog().close(intent);
+    intentLog().release(lease);
     return null;
   });
   if (!outcome) return;
   if (isEmbedded()) {
     // Every writer is in this process, so the exclusive lock makes the repair exact. If the repair
-    // fails too, the intent stays open and the next start repairs these hours.
+    // fails too, the lease is never released: the intent stays open and the next start repairs.
     try {
       await ledgerLock().exclusive(() => repairRollup(orgHours));
-      intentLog().close(outcome.intent);
+      intentLog().release(outcome.lease);
     } catch (repairErr) {
-      console.error("[ledger] rollup repair after a failed write failed; it runs again at the next start", repairErr);
+      const why = repairErr instanceof Error ? repairErr.message : String(repairErr);
+      console.error(`[ledger] rollup repair after a failed write failed; it runs again at the next start: ${why.slice(0, 300)}`);
     }
   }
   throw new LedgerWriteError(outcome.err);
