@@ -32,15 +32,3 @@ export function countHours(oh: OrgHours): number {
   for (const hours of oh.values()) n += hours.size;
   return n;
 }
-
-/** An organization's hours grouped by month ("YYYY-MM"), sorted: one repair statement per month. */
-export function hoursByMonth(hours: Iterable<string>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const h of [...hours].sort()) {
-    const m = h.slice(0, 7);
-    let list = out.get(m);
-    if (!list) out.set(m, (list = []));
-    list.push(h);
-  }
-  return out;
-}

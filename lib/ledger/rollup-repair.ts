@@ -1,7 +1,7 @@
 import "server-only";
 import { chInsert, chQuery } from "@/lib/clickhouse/query";
 import { ROLLUP_KEYS, ROLLUP_SELECT, ROLLUP_SUMS } from "@/lib/clickhouse/migrations/rollup";
-import { hoursByMonth, type OrgHours } from "./org-hours";
+import type { OrgHours } from "./org-hours";
 
 /**
  * Checks and repairs spend_hourly against llm_events for given org-hours. The rollup an hour should
@@ -17,17 +17,19 @@ import { hoursByMonth, type OrgHours } from "./org-hours";
 export type RollupRow = Record<string, string | number>;
 
 /** Hours per statement: bounds the size of the bound array parameter. */
-const HOURS_PER_QUERY = 2000;
+const HOURS_PER_QUERY = 5000;
 
-/** Rows to add so that the rollup of these org-hours equals what their raw rows derive. */
+/**
+ * Rows to add so that the rollup of these org-hours equals what their raw rows derive. One query per
+ * organization (and 5000 hours): reading is not limited to 100 partitions, and one scan of an
+ * organization's key range beats one per month (measured: 600 org-hours over 30 months, 5-10 s as
+ * one query a month on a loaded machine).
+ */
 export async function rollupDifferences(orgHours: OrgHours): Promise<RollupRow[]> {
   const out: RollupRow[] = [];
   for (const [org, hours] of orgHours) {
-    for (const monthHours of hoursByMonth(hours).values()) {
-      for (let i = 0; i < monthHours.length; i += HOURS_PER_QUERY) {
-        out.push(...(await differencesIn(org, monthHours.slice(i, i + HOURS_PER_QUERY))));
-      }
-    }
+    const sorted = [...hours].sort();
+    for (let i = 0; i < sorted.length; i += HOURS_PER_QUERY) out.push(...(await differencesIn(org, sorted.slice(i, i + HOURS_PER_QUERY))));
   }
   return out;
 }
@@ -48,7 +50,7 @@ export async function repairRollup(orgHours: OrgHours): Promise<RepairResult> {
   return { rows: diff.length, requests: diff.reduce((s, r) => s + Number(r.requests), 0) };
 }
 
-/** `hours` all lie in one month; the ts bounds let the engine skip other partitions and granules. */
+/** `hours` sorted; the ts bounds let the engine skip partitions and granules outside them. */
 async function differencesIn(org: string, hours: string[]): Promise<RollupRow[]> {
   const keys = ROLLUP_KEYS.join(", ");
   return chQuery<RollupRow>(
