@@ -61,19 +61,11 @@ export class ServerProcess {
 
   /** SIGKILL to the whole process group: no handler runs, nothing is flushed. */
   async kill(): Promise<void> {
+    const pid = this.child?.pid;
     this.signal("SIGKILL");
     await this.exited;
     this.child = null;
-  }
-
-  /** A clean stop; a server that does not exit in time is killed. */
-  async stop(): Promise<void> {
-    if (!this.child) return;
-    this.signal("SIGTERM");
-    const timer = setTimeout(() => this.signal("SIGKILL"), 15_000);
-    await this.exited;
-    clearTimeout(timer);
-    this.child = null;
+    if (pid) await groupGone(pid);
   }
 
   private signal(sig: NodeJS.Signals) {
@@ -85,6 +77,19 @@ export class ServerProcess {
       // already gone
     }
   }
+}
+
+/** Waits until no process of the group is left, so none still holds the data directory. */
+async function groupGone(pgid: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`processes of group ${pgid} still alive 10 s after SIGKILL`);
 }
 
 /** Creates the test's two organizations and their ingest keys in a data directory no server holds. */

@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { ingestEvents } from "./ingest-batch";
 import { eventWriter } from "./writer";
 import { toEventRow, type EventRow } from "./rows";
+import { storedIdIndex } from "./stored-id-index";
 import { chQuery } from "@/lib/clickhouse/query";
 import { rawRollupMismatches } from "@/lib/ledger/consistency";
 
@@ -127,6 +128,10 @@ test("two 60-month backfills meeting in one flush are both stored", async () => 
 });
 
 test("a request that fails after part of it was stored: that part is counted once, and a retry completes it", async () => {
+  // The id index is loaded by now (it started with the first write), so the ids below reach it
+  // only through the writer.
+  for (let i = 0; i < 600 && !storedIdIndex()?.filter(); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(storedIdIndex()?.filter(), "id index loaded");
   const org = await store.createOrg("partial");
   const other = await store.createOrg("partial neighbour");
   // 60 good months, then the refused row in a month of its own: the first INSERTs (24 months each)
@@ -142,6 +147,7 @@ test("a request that fails after part of it was stored: that part is counted onc
   assert.ok(stored.length < 60, "the failing request was not stored whole");
   assert.equal(await rollupRequests(org), stored.length, "what it stored is counted exactly once");
   await assertLedgerConsistent();
+  for (const id of stored) assert.ok(storedIdIndex()!.filter()!.mightContain(`${org}\u0000${id}`), `the id index knows ${id}`);
   // The client fixes the bad event and retries: stored events are duplicates, the rest accepted.
   const dups = await eventWriter().write([...good, row(org, "p-bad", new Date("2021-06-10T12:00:00Z"))]);
   assert.deepEqual([...dups].sort(), [...stored].sort());
