@@ -1,15 +1,21 @@
 import "server-only";
-import { chInsert, chQuery } from "@/lib/clickhouse/query";
+import { chQuery } from "@/lib/clickhouse/query";
 import { env } from "@/lib/config/env";
+import { writeLedgerRows } from "@/lib/ledger/write-events";
 import type { EventRow } from "./rows";
 import { storedIdIndex } from "./stored-id-index";
 
 /**
  * Group commit: requests queue their rows, one flush every few milliseconds checks ids already
- * stored, inserts the rest in one INSERT, and only then resolves every waiting request. So an
- * acknowledged event is stored, a retried id is never counted twice, and the engine sees few large
- * inserts instead of many small ones. Flushes run one at a time, which makes the id check and the
- * insert atomic within this process (several writer processes need a ClickHouse server; see README).
+ * stored, inserts the rest, and only then resolves every waiting request. So an acknowledged event
+ * is stored, a retried id is never counted twice, and the engine sees few large inserts instead of
+ * many small ones. Flushes run one at a time, which makes the id check and the insert atomic within
+ * this process (several writer processes need a ClickHouse server; see README).
+ *
+ * Requests of every organization share a flush, so one request must never fail another: when a
+ * flush's write fails, the ledger has already made the rollup match whatever part of it was stored,
+ * and the flush is retried in halves until the request that fails alone is found. Only that request
+ * gets the error; the others are answered as if nothing had happened.
  */
 type Pending = {
   rows: EventRow[];
@@ -51,7 +57,7 @@ class EventWriter {
     const batch = this.queue;
     this.queue = [];
     this.queuedRows = 0;
-    this.flushing = flush(batch).finally(() => {
+    this.flushing = new Flush(batch).run().finally(() => {
       this.flushing = null;
       if (this.queue.length) this.schedule();
     });
@@ -65,52 +71,93 @@ class EventWriter {
   }
 }
 
-async function flush(batch: Pending[]): Promise<void> {
-  try {
-    const stored = await storedIds(batch);
-    const seen = new Set<string>();
-    const toInsert: EventRow[] = [];
-    const dupsPer: Set<string>[] = batch.map(() => new Set());
-    batch.forEach((p, i) => {
-      for (const row of p.rows) {
-        const key = `${row.org_id}\u0000${row.event_id}`;
-        if (stored.has(key) || seen.has(key)) {
-          dupsPer[i].add(row.event_id);
-          continue;
-        }
-        seen.add(key);
-        toInsert.push(row);
-      }
-    });
-    // The keys go into the id index before the insert and again once it has ended, however it
-    // ended: a filter the loader starts building meanwhile then has them too, and keys of an insert
-    // that failed half-way only cost a database check later.
-    const index = storedIdIndex();
-    const remember = () => {
-      if (index) for (const key of seen) index.add(key);
-    };
-    remember();
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 300);
+const keyOf = (r: EventRow) => `${r.org_id}\u0000${r.event_id}`;
+
+/** One group commit: tries every request together, then halves of a failing set. */
+class Flush {
+  /** Keys known to be stored, with the request of this flush that stored them (-1: stored before). */
+  private readonly stored = new Map<string, number>();
+  /** The last request whose failed write tried a key: if the key turns out stored, it stored it. */
+  private readonly tried = new Map<string, number>();
+
+  constructor(private readonly batch: Pending[]) {}
+
+  async run(): Promise<void> {
+    await this.attempt(this.batch.map((_, i) => i));
+  }
+
+  private async attempt(group: number[]): Promise<void> {
+    const owner = new Map<string, number>();
     try {
-      await chInsert("llm_events", toInsert, { tag: "ingest.insert" });
-    } finally {
-      remember();
+      const candidates = group.flatMap((i) => this.batch[i].rows.filter((r) => !this.stored.has(keyOf(r))));
+      for (const key of await storedIds(candidates)) this.stored.set(key, this.tried.get(key) ?? -1);
+      const toInsert: EventRow[] = [];
+      for (const i of group) {
+        for (const row of this.batch[i].rows) {
+          const key = keyOf(row);
+          if (this.stored.has(key) || owner.has(key)) continue;
+          owner.set(key, i);
+          toInsert.push(row);
+        }
+      }
+      await insertRemembered(owner, toInsert);
+      for (const [key, i] of owner) this.stored.set(key, i);
+    } catch (err) {
+      for (const [key, i] of owner) this.tried.set(key, i);
+      if (group.length === 1) {
+        console.error(`[ingest] a request of ${this.batch[group[0]].rows.length} events could not be stored; it alone gets the error: ${message(err)}`);
+        this.batch[group[0]].reject(err);
+        return;
+      }
+      if (group.length === this.batch.length) console.error(`[ingest] a flush of ${group.length} requests failed; retrying it without the failing request: ${message(err)}`);
+      // Not knowing which request caused it, retry each half; what did get stored is found by the
+      // id check of the next attempt and credited to the request that tried it.
+      const mid = group.length >> 1;
+      await this.attempt(group.slice(0, mid));
+      await this.attempt(group.slice(mid));
+      return;
     }
-    batch.forEach((p, i) => p.resolve(dupsPer[i]));
-  } catch (err) {
-    for (const p of batch) p.reject(err);
+    for (const i of group) {
+      const dups = new Set<string>();
+      for (const row of this.batch[i].rows) if (this.stored.get(keyOf(row)) !== i) dups.add(row.event_id);
+      this.batch[i].resolve(dups);
+    }
   }
 }
 
 /**
- * org\0id keys among the batch that are live in ClickHouse (sum of signs > 0). Keys the in-memory
+ * The keys go into the id index before the insert and again once it has ended, however it ended:
+ * a filter the loader starts building meanwhile then has them too, and keys of an insert that failed
+ * (stored or not) only cost a database check later. The index may say "might contain" for an id
+ * never stored, never "absent" for a stored one.
+ */
+async function insertRemembered(keys: Map<string, number>, rows: EventRow[]): Promise<void> {
+  const index = storedIdIndex();
+  const remember = () => {
+    if (index) for (const key of keys.keys()) index.add(key);
+  };
+  remember();
+  try {
+    await writeLedgerRows(
+      rows.map((r) => [r]),
+      { tag: "ingest.insert" },
+    );
+  } finally {
+    remember();
+  }
+}
+
+/**
+ * org\0id keys among the rows that are live in ClickHouse (sum of signs > 0). Keys the in-memory
  * filter rules out are new for certain; only the rest (about 1% of new ids, plus real retries) are
  * looked up, which keeps the check cheap however many events are stored.
  */
-async function storedIds(batch: Pending[]): Promise<Set<string>> {
+async function storedIds(rows: EventRow[]): Promise<Set<string>> {
   const filter = storedIdIndex()?.filter() ?? null;
   const byOrg = new Map<string, string[]>();
-  for (const p of batch) for (const r of p.rows) {
-    if (filter && !filter.mightContain(`${r.org_id}\u0000${r.event_id}`)) continue;
+  for (const r of rows) {
+    if (filter && !filter.mightContain(keyOf(r))) continue;
     let ids = byOrg.get(r.org_id);
     if (!ids) byOrg.set(r.org_id, (ids = []));
     ids.push(r.event_id);

@@ -1,12 +1,14 @@
 import "server-only";
-import { chInsert, chQuery } from "@/lib/clickhouse/query";
+import { chQuery } from "@/lib/clickhouse/query";
 import { db } from "@/lib/db/prisma";
 import { chDateTime } from "@/lib/ingest/rows";
+import { writeLedgerRows, type LedgerRow } from "@/lib/ledger/write-events";
 import { compileOverride } from "./overrides-match";
 import { listOverrides } from "./overrides";
 import { priceTokens } from "./price-event";
 
 type StoredRow = Record<string, unknown> & {
+  org_id: string;
   event_id: string;
   ts: string;
   provider: string;
@@ -32,6 +34,8 @@ let chain: Promise<unknown> = Promise.resolve();
  * Re-prices every event of an organization in [from, to) with today's catalog and overrides.
  * A changed event gets a cancelling row (sign -1) for its live version and a new row (version + 1);
  * the rollup's materialized view adds both, so dashboard totals move by exactly the difference.
+ * The pair is written by one single-month INSERT, one part that the engine commits whole, so a crash
+ * leaves an event either re-costed or untouched, and a re-run skips what is already re-costed.
  * Runs one at a time per process so two re-costs never cancel the same version twice.
  */
 export function recostRange(orgId: string, from: Date, to: Date, reason: string) {
@@ -78,16 +82,21 @@ async function runJob(jobId: string, orgId: string, from: Date, to: Date) {
     const overrides = (await listOverrides(orgId)).map(compileOverride);
     for (let a = from.getTime(); a < to.getTime(); a += WINDOW_MS) {
       const b = Math.min(a + WINDOW_MS, to.getTime());
-      // The live version of an event is its +1 row with the highest version, merged or not.
+      // The live version of an event is its highest +1 row whose version was never cancelled, merged
+      // or not. Leaving cancelled versions out means no state, however a write ended, gets a version
+      // cancelled twice.
       const rows = await chQuery<StoredRow>(
         `SELECT * EXCEPT (ingested_at) FROM llm_events
          WHERE org_id = {org:String} AND ts >= {a:DateTime64(3)} AND ts < {b:DateTime64(3)} AND sign = 1
+           AND (event_id, version) NOT IN (
+             SELECT event_id, version FROM llm_events
+             WHERE org_id = {org:String} AND ts >= {a:DateTime64(3)} AND ts < {b:DateTime64(3)} AND sign = -1)
          ORDER BY event_id, version DESC
          LIMIT 1 BY event_id`,
         { tag: "pricing.recost.scan", params: { org: orgId, a: chDateTime(new Date(a)), b: chDateTime(new Date(b)) }, timeoutSeconds: 300 },
       );
       scanned += rows.length;
-      const out: Record<string, unknown>[] = [];
+      const pairs: LedgerRow[][] = [];
       for (const r of rows) {
         const tokens = {
           inputUncached: Number(r.input_uncached_tokens),
@@ -107,20 +116,23 @@ async function runJob(jobId: string, orgId: string, from: Date, to: Date) {
         )
           continue;
         changed++;
-        const live = { ...r, ...numeric(r) };
-        out.push({ ...live, sign: -1 });
-        out.push({
-          ...live,
-          priced: price.priced ? 1 : 0,
-          cost_pico: price.costPico,
-          cache_savings_pico: price.cacheSavingsPico,
-          price_source: price.priceSource,
-          price_ref: price.priceRef,
-          version: Number(r.version) + 1,
-          sign: 1,
-        });
+        // The cancelling row repeats the live row exactly (64-bit values stay strings, unrounded),
+        // so the two fold away on merge without moving any sum.
+        pairs.push([
+          { ...r, sign: -1 },
+          {
+            ...r,
+            priced: price.priced ? 1 : 0,
+            cost_pico: price.costPico,
+            cache_savings_pico: price.cacheSavingsPico,
+            price_source: price.priceSource,
+            price_ref: price.priceRef,
+            version: Number(r.version) + 1,
+            sign: 1,
+          },
+        ]);
       }
-      await chInsert("llm_events", out, { tag: "pricing.recost.insert" });
+      await writeLedgerRows(pairs, { tag: "pricing.recost.insert", maxPartitions: 1 });
       // Progress for the price page, at most every few seconds so a long range stays cheap.
       if (Date.now() - lastProgress > 2000) {
         lastProgress = Date.now();
@@ -138,10 +150,14 @@ async function runJob(jobId: string, orgId: string, from: Date, to: Date) {
   }
 }
 
-/** 64-bit counts come back as strings; send them back as numbers. */
-function numeric(r: StoredRow) {
-  const keys = ["input_uncached_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens", "reasoning_tokens", "cost_pico", "cache_savings_pico"];
-  return Object.fromEntries(keys.map((k) => [k, Number(r[k])]));
+/**
+ * Start-up, embedded mode: this process is the only one that runs jobs, so a job still "running" was
+ * cut short by a crash. It goes back to the queue and runs again from the start of its range, which
+ * is safe: events it already re-costed have their new price and are skipped.
+ */
+export async function requeueInterruptedRecosts(): Promise<number> {
+  const res = await db().recostJob.updateMany({ where: { status: "running" }, data: { status: "queued" } });
+  return res.count;
 }
 
 export async function listRecostJobs(orgId: string, take = 20) {

@@ -1,22 +1,32 @@
 import "server-only";
 import { migrateClickhouse } from "@/lib/clickhouse/migrate";
 import { migrateConfigDb } from "@/lib/db/migrate";
-import { env } from "@/lib/config/env";
+import { env, isEmbedded } from "@/lib/config/env";
 import { ensureOrganization } from "@/lib/bootstrap/users";
 import { orgHasUsage } from "@/lib/analytics/org-usage";
 import { seedDemoData } from "@/lib/demo/seed";
 import { eventWriter } from "@/lib/ingest/writer";
+import { repairInterruptedWrites } from "@/lib/ledger/startup-repair";
+import { requeueInterruptedRecosts } from "@/lib/pricing/recost";
 
 type Log = (line: string) => void;
 
 /**
- * Everything a fresh data directory needs before the first request: both schemas migrated, an
- * organization with users, and (unless DEMO_DATA=0) the demo workload. Safe to run on every start.
+ * Everything a data directory needs before the first request: both schemas migrated, the rollup
+ * repaired where a crash cut a write short, interrupted re-costs queued again, an organization with
+ * users, and (unless DEMO_DATA=0) the demo workload. Safe to run on every start.
  */
 export async function prepareStores({ log }: { log: Log }): Promise<{ orgId: string }> {
   migrateConfigDb();
   const applied = await migrateClickhouse();
   if (applied.length) log(`ClickHouse migrations applied: ${applied.join(", ")}`);
+  await repairInterruptedWrites({ log });
+  // Only in embedded mode is every job runner in this process; with a ClickHouse server a "running"
+  // job may be running elsewhere (see README).
+  if (isEmbedded()) {
+    const requeued = await requeueInterruptedRecosts();
+    if (requeued) log(`Re-cost jobs interrupted by a restart queued again: ${requeued}`);
+  }
   const demo = env().DEMO_DATA === "1";
   const org = await ensureOrganization(demo);
   for (const line of org.lines) log(line);

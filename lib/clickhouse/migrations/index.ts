@@ -3,6 +3,8 @@
  * Written once in portable SQL; a cluster deployment runs the same statements (see README).
  * Never edit a shipped migration: add a new one.
  */
+import { ROLLUP_COLUMNS, ROLLUP_SELECT, ROLLUP_SUMS } from "./rollup";
+
 export type Migration = { version: number; name: string; statements: string[] };
 
 const DIMENSIONS_DDL = `
@@ -15,44 +17,7 @@ const DIMENSIONS_DDL = `
   customer String,
   environment LowCardinality(String)`;
 
-/**
- * The rollup row of one llm_events row. Every token and money column is multiplied by `sign`, so a
- * cancelling row (sign -1) subtracts exactly what its live row added. Column names are qualified
- * with the table: an unqualified `input_uncached_tokens` inside another expression would resolve
- * to the signed ALIAS of the same name (ClickHouse lets aliases be reused in the same SELECT).
- */
-const ROLLUP_COLUMNS = `org_id, hour, provider, model, project, feature, team, user, customer, environment, price_source,
-  requests, priced_requests, input_uncached_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
-  output_tokens, reasoning_tokens, unpriced_tokens, cost_pico, cache_savings_pico, app_cache_hits, app_cache_lookups,
-  errors, latency_ms_sum, latency_count`;
-const PROJECTION_SUMS = ROLLUP_COLUMNS.split(",")
-  .map((c) => c.trim())
-  .slice(11)
-  .map((c) => `sum(${c})`)
-  .join(", ");
-
-const ROLLUP_SELECT = `
-      SELECT
-        org_id,
-        toStartOfHour(ts) AS hour,
-        provider, model, project, feature, team, user, customer, environment, price_source,
-        toInt64(sign) AS requests,
-        toInt64(sign * priced) AS priced_requests,
-        toInt64(sign * llm_events.input_uncached_tokens) AS input_uncached_tokens,
-        toInt64(sign * llm_events.cache_read_tokens) AS cache_read_tokens,
-        toInt64(sign * llm_events.cache_write_5m_tokens) AS cache_write_5m_tokens,
-        toInt64(sign * llm_events.cache_write_1h_tokens) AS cache_write_1h_tokens,
-        toInt64(sign * llm_events.output_tokens) AS output_tokens,
-        toInt64(sign * llm_events.reasoning_tokens) AS reasoning_tokens,
-        toInt64(sign * (1 - priced) * (llm_events.input_uncached_tokens + llm_events.cache_read_tokens + llm_events.cache_write_5m_tokens + llm_events.cache_write_1h_tokens + llm_events.output_tokens)) AS unpriced_tokens,
-        toInt128(llm_events.cost_pico) * sign AS cost_pico,
-        toInt128(llm_events.cache_savings_pico) * sign AS cache_savings_pico,
-        toInt64(sign * (app_cache = 'hit')) AS app_cache_hits,
-        toInt64(sign * (app_cache != '')) AS app_cache_lookups,
-        toInt64(sign * (status = 'error')) AS errors,
-        toInt64(sign * ifNull(latency_ms, 0)) AS latency_ms_sum,
-        toInt64(sign * isNotNull(latency_ms)) AS latency_count
-      FROM llm_events`;
+const PROJECTION_SUMS = ROLLUP_SUMS.map((c) => `sum(${c})`).join(", ");
 
 export const migrations: Migration[] = [
   {
@@ -196,6 +161,25 @@ export const migrations: Migration[] = [
         SELECT org_id, toStartOfDay(hour), provider, model, project, feature, team, user, customer, environment, price_source, ${PROJECTION_SUMS}
         GROUP BY org_id, toStartOfDay(hour), provider, model, project, feature, team, user, customer, environment, price_source)`,
       "ALTER TABLE spend_hourly MATERIALIZE PROJECTION by_day SETTINGS mutations_sync = 1",
+    ],
+  },
+  {
+    version: 6,
+    name: "ledger intents: the org-hours of each write to llm_events until its rollup is complete",
+    // An INSERT into llm_events and its materialized view are not atomic: a crash between them
+    // leaves raw rows without rollup rows. Each write records here which org-hours it touches
+    // before inserting (+1) and clears it after (-1); intents left open are repaired at start-up
+    // (lib/ledger). CollapsingMergeTree folds each cleared pair away on merge.
+    statements: [
+      `CREATE TABLE IF NOT EXISTS ledger_intents (
+        intent_id String,
+        org_id String,
+        hours Array(DateTime('UTC')),
+        writer LowCardinality(String),
+        created_at DateTime64(3, 'UTC') DEFAULT now64(3),
+        sign Int8
+      ) ENGINE = CollapsingMergeTree(sign)
+      ORDER BY (intent_id, org_id)`,
     ],
   },
 ];

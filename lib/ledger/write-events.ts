@@ -1,0 +1,56 @@
+import "server-only";
+import { chInsert } from "@/lib/clickhouse/query";
+import { isEmbedded } from "@/lib/config/env";
+import { planInserts } from "./insert-plan";
+import { intentLog } from "./intents";
+import { ledgerLock } from "./lock";
+import { orgHoursOf } from "./org-hours";
+import { repairRollup } from "./rollup-repair";
+
+/**
+ * The one way rows get into llm_events (ingest and re-costs alike). An INSERT and its materialized
+ * view are not atomic, and a failed INSERT may have stored part of its rows (some partitions, or the
+ * raw part without its view), so every write:
+ *  1. has the org-hours it touches covered by a stored intent before inserting (intents.ts), cleared
+ *     only once no write on those hours is in flight; a crash leaves it for the start-up repair;
+ *  2. is cut into INSERTs of a bounded number of months (planInserts), so any span is accepted;
+ *  3. on failure, repairs the rollup of the hours it touched before throwing, so whatever it did
+ *     store is counted exactly once and the caller may retry the rest.
+ */
+export type LedgerRow = { org_id: string; ts: string } & Record<string, unknown>;
+
+export class LedgerWriteError extends Error {
+  constructor(readonly cause: unknown) {
+    super(`llm_events write failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/** Each group is written by one INSERT (its rows must share a month); see planInserts. */
+export async function writeLedgerRows(groups: LedgerRow[][], opts: { tag: string; maxPartitions?: number }): Promise<void> {
+  const inserts = planInserts(groups, opts.maxPartitions);
+  if (!inserts.length) return;
+  const orgHours = orgHoursOf(inserts.flat());
+  const outcome = await ledgerLock().shared(async () => {
+    const lease = await intentLog().acquire(orgHours, opts.tag); // throws before anything is written
+    try {
+      for (const rows of inserts) await chInsert("llm_events", rows, { tag: opts.tag });
+    } catch (err) {
+      return { lease, err };
+    }
+    intentLog().release(lease);
+    return null;
+  });
+  if (!outcome) return;
+  if (isEmbedded()) {
+    // Every writer is in this process, so the exclusive lock makes the repair exact. If the repair
+    // fails too, the lease is never released: the intent stays open and the next start repairs.
+    try {
+      await ledgerLock().exclusive(() => repairRollup(orgHours));
+      intentLog().release(outcome.lease);
+    } catch (repairErr) {
+      const why = repairErr instanceof Error ? repairErr.message : String(repairErr);
+      console.error(`[ledger] rollup repair after a failed write failed; it runs again at the next start: ${why.slice(0, 300)}`);
+    }
+  }
+  throw new LedgerWriteError(outcome.err);
+}
