@@ -18,7 +18,7 @@ export function InviteForm() {
         </label>
         <label className="flex flex-col text-xs text-slate-600">
           Role
-          <select name="role" defaultValue="viewer" className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm">
+          <select name="role" defaultValue="viewer" aria-label="Role of the invitee" className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm">
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {r}

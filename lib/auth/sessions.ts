@@ -12,6 +12,8 @@ export type SessionUser = { id: string; email: string; name: string; role: Role;
 export async function createSession(userId: string): Promise<string> {
   const id = randomBytes(24).toString("base64url");
   const now = new Date();
+  // Sessions that ended over a day ago are of no use; pruned here so the table stays small without a job.
+  await db().session.deleteMany({ where: { userId, expiresAt: { lt: new Date(now.getTime() - 86_400_000) } } });
   await db().$transaction([
     db().session.create({ data: { id, userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) } }),
     db().user.update({ where: { id: userId }, data: { lastSignInAt: now } }),
@@ -41,7 +43,5 @@ export async function revokeSession(sessionId: unknown): Promise<void> {
 /** Ends every session of a user: on disable, password change and password reset. */
 export async function revokeUserSessions(userId: string): Promise<number> {
   const res = await db().session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  // Expired and revoked rows are no longer needed; pruned here so the table stays small without a job.
-  await db().session.deleteMany({ where: { userId, expiresAt: { lt: new Date(Date.now() - 86_400_000) } } });
   return res.count;
 }
