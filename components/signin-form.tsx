@@ -39,7 +39,8 @@ export function SignInForm({ callbackUrl, demo = null }: { callbackUrl: string; 
 
   return (
     <>
-      <form onSubmit={onSubmit} className="mt-6 space-y-4">
+      {/* method="post": should scripts not run, the browser must not put the password in the URL. */}
+      <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4">
         <label className="block text-sm font-medium">
           Email
           <input

@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   // Only paths on this site: a sign-in link must not bounce a user to another one.
-  const callbackUrl = safeCallbackPath(sp.callbackUrl);
+  const path = safeCallbackPath(sp.callbackUrl);
+  const callbackUrl = path.startsWith("/signin") ? "/" : path; // never back here: a signed-in visit would loop
   if (await currentUser()) redirect(callbackUrl);
   const demo = await demoAccounts();
   return (

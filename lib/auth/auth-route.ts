@@ -24,7 +24,7 @@ export async function handleAuth(req: Request, ctx: Context): Promise<Response> 
     const decision = await takeSignInAttempt({ email, address: clientAddress(req.headers) });
     if (!decision.ok) {
       const message = `Too many sign-in attempts${decision.scope === "account" ? " for this account" : " from your network"}. Try again in ${retryAfterText(decision.retryAfterSeconds)}.`;
-      const url = new URL(`/api/auth/error?error=${encodeURIComponent(message)}`, req.url).toString();
+      const url = new URL(`/signin?error=${encodeURIComponent(message)}`, req.url).toString();
       return Response.json(
         { url, error: message, retry_after_seconds: decision.retryAfterSeconds },
         { status: 429, headers: { "retry-after": String(decision.retryAfterSeconds), "cache-control": "no-store" } },

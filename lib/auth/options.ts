@@ -9,7 +9,8 @@ import { signInSucceeded } from "./signin-throttle";
 export const authOptions: NextAuthOptions = {
   // The JWT only carries the session id; lib/auth/sessions.ts decides on every request.
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/signin" },
+  // next-auth's own error page would be unstyled under the API's CSP: failures land on the sign-in page.
+  pages: { signIn: "/signin", error: "/signin" },
   providers: [
     Credentials({
       name: "Email and password",
