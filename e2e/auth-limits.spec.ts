@@ -3,7 +3,9 @@ import { RUN, apiSignIn, cli, signIn } from "./helpers";
 
 /** Sign-in throttling and per-key rate limits (issue 7, defect 5), over real HTTP. */
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// The fastest of several tries: noise from other processes only ever adds time, while the work a
+// request must do (a scrypt check, or not) sets a floor.
+const fastest = (xs: number[]) => Math.min(...xs);
 
 /** The time of the sign-in POST alone (the CSRF token is fetched before the clock starts). */
 async function timedSignIn(request: APIRequestContext, email: string): Promise<number> {
@@ -43,10 +45,9 @@ test("a known and an unknown email are refused in about the same time", async ({
     knownTimes.push(await timedSignIn(request, known));
     unknownTimes.push(await timedSignIn(request, `e2e-nobody-${RUN}-${i}@example.com`));
   }
-  const [k, u] = [median(knownTimes), median(unknownTimes)];
-  console.log(`sign-in refused in ${k.toFixed(0)} ms (known email) and ${u.toFixed(0)} ms (unknown email), medians of 6`);
-  // Before: 46 ms against 6 ms (the unknown email skipped the scrypt check). Medians, and a wide
-  // margin, because other processes share the CPU.
+  const [k, u] = [fastest(knownTimes), fastest(unknownTimes)];
+  console.log(`sign-in refused in ${k.toFixed(0)} ms (known email) and ${u.toFixed(0)} ms (unknown email), fastest of 6`);
+  // Before: 46 ms against 6 ms (the unknown email skipped the scrypt check); the same work makes them equal.
   expect(u).toBeGreaterThan(k * 0.6);
 });
 

@@ -60,19 +60,20 @@ test("known, unknown and disabled accounts cost the same password check (no user
   const disabled = await makeUser(cfg.orgId, "disabled@example.com", "viewer", "the right password");
   const { setUserDisabled } = await import("./users");
   await setUserDisabled(cfg.orgId, disabled.id, true);
-  const median = async (email: string) => {
+  // The fastest of several tries: other processes only ever add time; the work done sets a floor.
+  const fastest = async (email: string) => {
     const times: number[] = [];
     for (let i = 0; i < 7; i++) {
       const t = performance.now();
       assert.equal(await checkCredentials({ email, password: "a wrong password" }), null);
       times.push(performance.now() - t);
     }
-    return times.sort((a, b) => a - b)[3];
+    return Math.min(...times);
   };
-  await median("warm-up@example.com");
-  const known = await median("known@example.com");
-  const unknown = await median("unknown@example.com");
-  const off = await median("disabled@example.com");
+  await fastest("warm-up@example.com");
+  const known = await fastest("known@example.com");
+  const unknown = await fastest("unknown@example.com");
+  const off = await fastest("disabled@example.com");
   // A scrypt check takes tens of milliseconds and a lookup well under one: skipping it for unknown
   // accounts (the old behaviour) makes them ~10x faster; the same work makes the ratio ~1.
   assert.ok(unknown > known * 0.5, `unknown ${unknown.toFixed(1)} ms vs known ${known.toFixed(1)} ms`);
