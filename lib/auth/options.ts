@@ -5,6 +5,7 @@ import { checkCredentials } from "./credentials";
 import { createSession, resolveSession, revokeSession, SESSION_MAX_AGE_SECONDS, type SessionUser } from "./sessions";
 import { clientAddress } from "./client-address";
 import { signInSucceeded } from "./signin-throttle";
+import { safeCallbackPath } from "./safe-redirect";
 
 export const authOptions: NextAuthOptions = {
   // The JWT only carries the session id; lib/auth/sessions.ts decides on every request.
@@ -37,8 +38,7 @@ export const authOptions: NextAuthOptions = {
     },
     // Only paths on this site: a sign-in link must never bounce a user elsewhere.
     async redirect({ url, baseUrl }) {
-      if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
-      return new URL(url, baseUrl).origin === baseUrl ? url : baseUrl;
+      return `${baseUrl}${safeCallbackPath(url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url)}`;
     },
   },
   events: {
