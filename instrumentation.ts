@@ -5,6 +5,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before the first request: route handlers get the TCP peer address for sign-in throttling.
+  (await import("./lib/auth/client-address")).installPeerAddressStamp();
   const { startServerRuntime } = await import("./lib/runtime/server-runtime");
   await startServerRuntime();
 }

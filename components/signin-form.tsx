@@ -19,6 +19,11 @@ export function SignInForm({ callbackUrl, demo = null }: { callbackUrl: string; 
     setError(null);
     try {
       const res = await signIn("credentials", { email, password, redirect: false });
+      if (res?.status === 429 && res.error) {
+        // The server's sentence: too many attempts, and when to try again.
+        setError(res.error);
+        return;
+      }
       if (!res || res.error) {
         setError("That email and password do not match an active user. Check both and try again.");
         return;
@@ -34,7 +39,8 @@ export function SignInForm({ callbackUrl, demo = null }: { callbackUrl: string; 
 
   return (
     <>
-      <form onSubmit={onSubmit} className="mt-6 space-y-4">
+      {/* method="post": should scripts not run, the browser must not put the password in the URL. */}
+      <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4">
         <label className="block text-sm font-medium">
           Email
           <input

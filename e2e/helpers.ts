@@ -1,4 +1,6 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import { execFile } from "node:child_process";
+import path from "node:path";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -19,3 +21,37 @@ export function events(prefix: string, n: number, base: Record<string, unknown>,
     timestamp: `${day}T${String(8 + (i % 10)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}:00Z`,
   }));
 }
+
+/** Signs in any user through the form (e.g. one made with `cli("users", "create", ...)`). */
+export async function signInAs(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await expect(page).not.toHaveURL(/\/signin/);
+}
+
+/** Signs in over plain HTTP as next-auth's client does; the response's status tells how it went. */
+export async function apiSignIn(request: APIRequestContext, email: string, password: string): Promise<APIResponse> {
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  return request.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, json: "true" }, maxRedirects: 0 });
+}
+
+/**
+ * `npm run cli -- <args>` against the server's data directory, as an operator would run it while
+ * the server runs. Resolves to stdout; rejects with stderr on a non-zero exit.
+ */
+export function cli(...args: string[]): Promise<string> {
+  const root = path.resolve(import.meta.dirname, "..");
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", ...args],
+      { cwd: root, env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR } },
+      (error, stdout, stderr) => (error ? reject(new Error(`cli ${args.join(" ")}: ${stderr || error.message}`)) : resolve(stdout)),
+    );
+  });
+}
+
+/** A unique suffix per run, for users and keys a spec creates. */
+export const RUN = Date.now().toString(36);

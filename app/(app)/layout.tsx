@@ -1,19 +1,22 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { currentUser } from "@/lib/auth/guard";
+import { requirePageAccess } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { SignOutButton } from "@/components/sign-out-button";
 import { NavLinks } from "@/components/nav-links";
 
-/** Signed-in shell. Pages still check their own permission: a layout is not re-run on every navigation. */
+/**
+ * Signed-in shell. It applies the requested page's rule before anything streams, so a signed-out or
+ * refused request gets a real redirect; pages still check their own permission, because a layout is
+ * not re-run on client-side navigation.
+ */
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
-  if (!user) redirect("/signin");
+  const user = await requirePageAccess();
   const links = [
     { href: "/", label: "Overview", show: can(user.role, "dashboard.view") },
     { href: "/prices", label: "Prices", show: can(user.role, "prices.view") },
     { href: "/settings/api-keys", label: "API keys", show: can(user.role, "apikeys.manage") },
+    { href: "/settings/users", label: "Users", show: can(user.role, "users.manage") },
   ]
     .filter((l) => l.show)
     .map(({ href, label }) => ({ href, label }));

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/guard";
+import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { demoAccounts } from "@/lib/bootstrap/demo-accounts";
 import { SignInForm } from "@/components/signin-form";
 
@@ -8,9 +9,9 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
-  const raw = typeof sp.callbackUrl === "string" ? sp.callbackUrl : "/";
-  // Only same-site paths: a sign-in link must not bounce a user to another site.
-  const callbackUrl = raw.startsWith("/") && !raw.startsWith("//") ? raw : "/";
+  // Only paths on this site: a sign-in link must not bounce a user to another one.
+  const path = safeCallbackPath(sp.callbackUrl);
+  const callbackUrl = path.startsWith("/signin") ? "/" : path; // never back here: a signed-in visit would loop
   if (await currentUser()) redirect(callbackUrl);
   const demo = await demoAccounts();
   return (

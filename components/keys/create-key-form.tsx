@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { createKeyAction, type CreateKeyState } from "@/app/(app)/settings/api-keys/actions";
 import { CopyButton } from "./copy-button";
+import { DEFAULT_LIMITS } from "@/lib/auth/key-limit-defaults";
 
 export function CreateKeyForm() {
   const [state, action, pending] = useActionState<CreateKeyState, FormData>(createKeyAction, { ok: true, message: "" });
@@ -23,6 +24,14 @@ export function CreateKeyForm() {
             <input type="checkbox" name="scopes" value="read" /> Read <span className="text-xs text-slate-500">(query spend)</span>
           </label>
         </fieldset>
+        <label className="flex flex-col text-xs text-slate-600">
+          Requests per minute
+          <input name="requestsPerMinute" inputMode="numeric" placeholder={`default ${DEFAULT_LIMITS.requestsPerMinute.toLocaleString("en-US")}`} className="mt-1 w-40 rounded-md border border-slate-300 px-2 py-1 text-sm" />
+        </label>
+        <label className="flex flex-col text-xs text-slate-600">
+          Events per day
+          <input name="eventsPerDay" inputMode="numeric" placeholder={`default ${DEFAULT_LIMITS.eventsPerDay.toLocaleString("en-US")}`} className="mt-1 w-44 rounded-md border border-slate-300 px-2 py-1 text-sm" />
+        </label>
         <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white disabled:opacity-60">
           {pending ? "Creating…" : "Create key"}
         </button>

@@ -1,5 +1,6 @@
 import "server-only";
 import { authenticate } from "@/lib/auth/request";
+import { checkKeyRequestLimit } from "@/lib/auth/key-limits";
 import { errorResponse, jsonError } from "@/lib/http/responses";
 import { querySpend } from "./spend";
 import { parseSpendParams } from "./spend-params";
@@ -8,6 +9,8 @@ import { parseSpendParams } from "./spend-params";
 export async function handleSpend(req: Request): Promise<Response> {
   const auth = await authenticate(req, "read", "dashboard.view");
   if (!auth.ok) return jsonError(auth.status, auth.error);
+  const limited = await checkKeyRequestLimit(auth.principal);
+  if (limited) return limited;
   const params = parseSpendParams(new URL(req.url).searchParams);
   if (!params.ok) return jsonError(400, "Invalid query parameters.", params.errors);
   try {

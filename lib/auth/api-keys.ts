@@ -1,11 +1,12 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db/prisma";
+import { DEFAULT_LIMITS, type KeyLimitSettings, type KeyLimits } from "./key-limit-settings";
 
 export const SCOPES = ["ingest", "read"] as const;
 export type Scope = (typeof SCOPES)[number];
 
-export type ApiKeyPrincipal = { keyId: string; orgId: string; scopes: Scope[] };
+export type ApiKeyPrincipal = { keyId: string; orgId: string; scopes: Scope[]; limits: KeyLimits };
 
 const KEY_PREFIX = "lfo_";
 
@@ -14,7 +15,7 @@ function sha256(value: string): string {
 }
 
 /** Creates a key; the plaintext is returned once and only its SHA-256 is stored. */
-export async function createApiKey(input: { orgId: string; name: string; scopes: Scope[]; createdById?: string }) {
+export async function createApiKey(input: { orgId: string; name: string; scopes: Scope[]; createdById?: string; limits?: KeyLimitSettings }) {
   if (input.scopes.length === 0) throw new Error("scopes: expected at least one of ingest, read");
   const secret = KEY_PREFIX + randomBytes(32).toString("base64url");
   const row = await db().apiKey.create({
@@ -25,6 +26,8 @@ export async function createApiKey(input: { orgId: string; name: string; scopes:
       hash: sha256(secret),
       scopes: [...new Set(input.scopes)].join(","),
       createdById: input.createdById,
+      requestsPerMinute: input.limits?.requestsPerMinute ?? null,
+      eventsPerDay: input.limits?.eventsPerDay ?? null,
     },
   });
   return { id: row.id, key: secret, prefix: row.prefix, scopes: input.scopes, name: row.name };
@@ -41,7 +44,23 @@ export async function listApiKeys(orgId: string) {
     lastUsedAt: r.lastUsedAt,
     revokedAt: r.revokedAt,
     createdBy: r.createdBy?.email ?? null,
+    limits: effectiveLimits(r),
+    customLimits: { requestsPerMinute: r.requestsPerMinute, eventsPerDay: r.eventsPerDay },
   }));
+}
+
+function effectiveLimits(r: { requestsPerMinute: number | null; eventsPerDay: number | null }): KeyLimits {
+  return { requestsPerMinute: r.requestsPerMinute ?? DEFAULT_LIMITS.requestsPerMinute, eventsPerDay: r.eventsPerDay ?? DEFAULT_LIMITS.eventsPerDay };
+}
+
+/** Changes a key's limits (null: back to the default); servers apply it within the key cache's 10 s. */
+export async function setApiKeyLimits(orgId: string, id: string, limits: KeyLimitSettings): Promise<boolean> {
+  const data: { requestsPerMinute?: number | null; eventsPerDay?: number | null } = {};
+  if (limits.requestsPerMinute !== undefined) data.requestsPerMinute = limits.requestsPerMinute;
+  if (limits.eventsPerDay !== undefined) data.eventsPerDay = limits.eventsPerDay;
+  const res = await db().apiKey.updateMany({ where: { id, orgId }, data });
+  verified.clear();
+  return res.count > 0;
 }
 
 export async function revokeApiKey(orgId: string, id: string): Promise<boolean> {
@@ -68,7 +87,7 @@ export async function verifyApiKey(secret: string): Promise<ApiKeyPrincipal | nu
   const now = Date.now();
   if (hit && now - hit.at < CACHE_TTL_MS) return hit.principal;
   const row = await db().apiKey.findUnique({ where: { hash } });
-  const principal = row && !row.revokedAt ? { keyId: row.id, orgId: row.orgId, scopes: row.scopes.split(",") as Scope[] } : null;
+  const principal = row && !row.revokedAt ? { keyId: row.id, orgId: row.orgId, scopes: row.scopes.split(",") as Scope[], limits: effectiveLimits(row) } : null;
   verified.set(hash, { principal, at: now });
   if (row && principal && now - (lastUsedWrites.get(row.id) ?? 0) > 60_000) {
     lastUsedWrites.set(row.id, now);

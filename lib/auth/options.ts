@@ -1,53 +1,54 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
-import { db } from "@/lib/db/prisma";
-import { verifyPassword } from "./password";
-import { isRole } from "./roles";
-import { emailSchema } from "./email";
-
-const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(512) });
+import { checkCredentials } from "./credentials";
+import { createSession, resolveSession, revokeSession, SESSION_MAX_AGE_SECONDS, type SessionUser } from "./sessions";
+import { clientAddress } from "./client-address";
+import { signInSucceeded } from "./signin-throttle";
+import { safeCallbackPath } from "./safe-redirect";
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
-  pages: { signIn: "/signin" },
+  // The JWT only carries the session id; lib/auth/sessions.ts decides on every request.
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // next-auth's own error page would be unstyled under the API's CSP: failures land on the sign-in page.
+  pages: { signIn: "/signin", error: "/signin" },
   providers: [
     Credentials({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await db().user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
-        if (!user || user.disabledAt) return null;
-        if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role, orgId: user.orgId };
+      async authorize(raw, req) {
+        const user = await checkCredentials(raw);
+        if (user) await signInSucceeded({ email: user.email, address: clientAddress(req?.headers ?? {}) });
+        return user;
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        const u = user as unknown as { id: string; role: string; orgId: string };
-        token.uid = u.id;
-        token.role = u.role;
-        token.orgId = u.orgId;
+        token.uid = user.id;
+        token.sid = await createSession(user.id);
       }
       return token;
     },
     async session({ session, token }) {
-      const s = session as unknown as { user: Record<string, unknown> };
-      s.user = { ...s.user, id: token.uid, role: token.role, orgId: token.orgId };
-      return session;
+      const user: SessionUser | null = await resolveSession(token.sid);
+      // No user in the session object means signed out for every caller (pages, actions, routes).
+      return { expires: session.expires, user: user ?? undefined } as typeof session;
+    },
+    // Only paths on this site: a sign-in link must never bounce a user elsewhere.
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url)}`;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      await revokeSession(token?.sid);
     },
   },
 };
 
-export type SessionUser = { id: string; email: string; name: string; role: string; orgId: string };
-
 export function sessionUserFrom(session: unknown): SessionUser | null {
-  const u = (session as { user?: Record<string, unknown> } | null)?.user;
-  if (!u || typeof u.id !== "string" || typeof u.orgId !== "string" || !isRole(u.role)) return null;
-  return { id: u.id, email: String(u.email ?? ""), name: String(u.name ?? ""), role: u.role, orgId: u.orgId };
+  const u = (session as { user?: SessionUser } | null)?.user;
+  return u && typeof u.id === "string" && typeof u.sessionId === "string" ? u : null;
 }

@@ -32,3 +32,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+// A hash of a random password with the current parameters, to verify against when there is no
+// user (or no usable hash), so every sign-in attempt costs the same.
+// Made when the module loads, so the first unknown email costs no more than later ones.
+const g = globalThis as typeof globalThis & { __finopsDummyHash?: Promise<string> };
+g.__finopsDummyHash ??= hashPassword(randomBytes(16).toString("base64url"));
+
+export async function verifyPasswordEvenly(password: string, stored: string | null): Promise<boolean> {
+  const dummy = await g.__finopsDummyHash!;
+  const usable = stored !== null && stored.split("$").length === 6;
+  const ok = await verifyPassword(password, usable ? stored : dummy);
+  return usable && ok;
+}

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/prisma";
 import { hashPassword } from "@/lib/auth/password";
 import { ROLES, type Role } from "@/lib/auth/roles";
+import { createInvitation } from "@/lib/auth/invitations";
 
 export async function createUser(input: { orgId: string; email: string; name: string; role: Role; password?: string }) {
   if (!ROLES.includes(input.role)) throw new Error(`role: expected one of ${ROLES.join(", ")}`);
@@ -18,6 +19,7 @@ export const DEMO_PASSWORD = "demo-password";
 export const DEMO_ORG_NAME = "Demo Co";
 
 export const DEMO_SETTING = "demo.orgId";
+export const DEMO_INVITEE = "new.analyst@demo.local";
 
 function demoUsersLine(): string {
   return `Demo users (password "${DEMO_PASSWORD}"): ${ROLES.map((r) => `${r}@demo.local`).join(", ")}`;
@@ -43,6 +45,9 @@ export async function ensureOrganization(
     for (const role of ROLES) {
       await createUser({ orgId: org.id, email: `${role}@demo.local`, name: `Demo ${role}`, role, password: DEMO_PASSWORD });
     }
+    // One pending invitation, so the Users page shows how inviting works; its link was never shown
+    // to anyone, so it can only be revoked (or replaced by inviting the same address again).
+    await createInvitation({ orgId: org.id, email: DEMO_INVITEE, role: "finance", createdBy: "admin@demo.local" });
     await db().setting.create({ data: { key: DEMO_SETTING, value: org.id } });
     lines.push(demoUsersLine());
   } else {

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { SCOPES, createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
+import { SCOPES, createApiKey, listApiKeys, revokeApiKey, setApiKeyLimits } from "@/lib/auth/api-keys";
+import { limitField } from "@/lib/auth/key-limit-settings";
 import { ROLES } from "@/lib/auth/roles";
 import { emailSchema } from "@/lib/auth/email";
-import { hashPassword } from "@/lib/auth/password";
+import { setUserDisabled, setUserPassword, setUserRole, userIdByEmail } from "@/lib/auth/users";
 import { createUser } from "@/lib/bootstrap/users";
 import { db } from "@/lib/db/prisma";
 import { migrateConfigDb } from "@/lib/db/migrate";
@@ -33,17 +34,25 @@ const scopeList = z
   .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
   .pipe(z.array(z.enum(SCOPES, { error: `expected a comma-separated list of ${SCOPES.join(", ")}` })).min(1));
 
+const limitOptions = {
+  "requests-per-minute": limitField("").optional(),
+  "events-per-day": limitField("").optional(),
+};
+
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "expected an ISO date, e.g. 2026-11-01").transform((s) => new Date(s));
 
 export const COMMANDS: Command[] = [
   {
     name: "keys create",
     summary: "Create an API key; prints the key once (only its hash is stored).",
-    usage: "keys create --name <name> [--scopes ingest,read] [--org <id>] [--quiet]",
-    options: { name: str, scopes: str, org: str, quiet: flag },
+    usage: "keys create --name <name> [--scopes ingest,read] [--requests-per-minute <n>] [--events-per-day <n>] [--org <id>] [--quiet]",
+    options: { name: str, scopes: str, "requests-per-minute": str, "events-per-day": str, org: str, quiet: flag },
     async run(v) {
-      const input = z.object({ name: z.string().min(1).max(100), scopes: scopeList.default(["ingest"]) }).parse({ name: v.name, scopes: v.scopes });
-      const key = await createApiKey({ orgId: await orgId(v), name: input.name, scopes: input.scopes });
+      const input = z
+        .object({ name: z.string().min(1).max(100), scopes: scopeList.default(["ingest"]), ...limitOptions })
+        .parse({ name: v.name, scopes: v.scopes, "requests-per-minute": v["requests-per-minute"], "events-per-day": v["events-per-day"] });
+      const limits = { requestsPerMinute: input["requests-per-minute"], eventsPerDay: input["events-per-day"] };
+      const key = await createApiKey({ orgId: await orgId(v), name: input.name, scopes: input.scopes, limits });
       if (v.quiet) console.log(key.key);
       else console.log(`Created key "${key.name}" (${key.scopes.join(", ")}), id ${key.id}\n${key.key}\nStore it now: it is not shown again.`);
     },
@@ -58,8 +67,30 @@ export const COMMANDS: Command[] = [
       if (!keys.length) console.log("No API keys.");
       for (const k of keys) {
         const state = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active";
-        console.log(`${k.id}  ${k.prefix}…  ${k.scopes.join(",").padEnd(11)} ${state.padEnd(32)} last used ${k.lastUsedAt?.toISOString() ?? "never"}  ${k.name}`);
+        const limits = `${k.limits.requestsPerMinute}/min ${k.limits.eventsPerDay} events/day`;
+        console.log(`${k.id}  ${k.prefix}…  ${k.scopes.join(",").padEnd(11)} ${state.padEnd(32)} ${limits}  last used ${k.lastUsedAt?.toISOString() ?? "never"}  ${k.name}`);
       }
+    },
+  },
+  {
+    name: "keys limits",
+    summary: "Change a key's rate limit and daily event quota (\"default\" restores the default); servers apply it within 10 s.",
+    usage: "keys limits --id <key id> [--requests-per-minute <n|default>] [--events-per-day <n|default>] [--org <id>]",
+    options: { id: str, "requests-per-minute": str, "events-per-day": str, org: str },
+    async run(v) {
+      const id = z.string().min(1, "expected the key id from `keys list`").parse(v.id ?? "");
+      const opt = (name: "requests-per-minute" | "events-per-day") => {
+        const raw = v[name];
+        if (raw === undefined) return undefined;
+        if (raw === "default") return null;
+        const parsed = limitField("").safeParse(raw);
+        if (!parsed.success) throw new Error(`--${name}: ${parsed.error.issues[0].message}`);
+        return parsed.data;
+      };
+      const limits = { requestsPerMinute: opt("requests-per-minute"), eventsPerDay: opt("events-per-day") };
+      if (limits.requestsPerMinute === undefined && limits.eventsPerDay === undefined) throw new Error("give --requests-per-minute and/or --events-per-day");
+      if (!(await setApiKeyLimits(await orgId(v), id, limits))) throw new Error(`--id: no key ${id}`);
+      console.log(`Limits of ${id} changed.`);
     },
   },
   {
@@ -93,21 +124,63 @@ export const COMMANDS: Command[] = [
     options: { org: str },
     async run(v) {
       const users = await db().user.findMany({ where: { orgId: await orgId(v) }, orderBy: { email: "asc" } });
-      for (const u of users) console.log(`${u.email.padEnd(32)} ${u.role.padEnd(9)} ${u.disabledAt ? "disabled" : "active"}`);
+      for (const u of users) {
+        const seen = u.lastSignInAt ? `last sign-in ${u.lastSignInAt.toISOString()}` : "never signed in";
+        console.log(`${u.email.padEnd(32)} ${u.role.padEnd(9)} ${(u.disabledAt ? "disabled" : "active").padEnd(9)} ${seen}`);
+      }
     },
   },
   {
     name: "users password",
-    summary: "Set a user's password (generated and printed when --password is omitted).",
+    summary: "Set a user's password (generated and printed when --password is omitted); ends their sessions.",
     usage: "users password --email <email> [--password <pw>]",
     options: { email: str, password: str },
     async run(v) {
       migrateConfigDb();
-      const input = z.object({ email: emailSchema, password: z.string().min(8).optional() }).parse({ email: v.email, password: v.password });
+      const input = z.object({ email: emailSchema, password: z.string().min(8).max(512).optional() }).parse({ email: v.email, password: v.password });
       const password = input.password ?? (await import("node:crypto")).randomBytes(12).toString("base64url");
-      const res = await db().user.updateMany({ where: { email: input.email.toLowerCase() }, data: { passwordHash: await hashPassword(password) } });
-      if (res.count === 0) throw new Error(`--email: no user ${input.email}`);
-      console.log(input.password ? "Password changed." : `New password: ${password}`);
+      const user = await userIdByEmail(null, input.email);
+      await setUserPassword(user.orgId, user.id, password);
+      console.log(input.password ? "Password changed; existing sessions ended." : `New password: ${password}\nExisting sessions ended.`);
+    },
+  },
+  {
+    name: "users disable",
+    summary: "Disable a user: their sessions end at once and they cannot sign in (keys they made keep working).",
+    usage: "users disable --email <email>",
+    options: { email: str },
+    async run(v) {
+      migrateConfigDb();
+      const email = emailSchema.parse(v.email ?? "");
+      const user = await userIdByEmail(null, email);
+      const r = await setUserDisabled(user.orgId, user.id, true);
+      console.log(r.changed ? `Disabled ${r.email}; their sessions have ended.` : `${r.email} was already disabled.`);
+    },
+  },
+  {
+    name: "users enable",
+    summary: "Enable a disabled user again.",
+    usage: "users enable --email <email>",
+    options: { email: str },
+    async run(v) {
+      migrateConfigDb();
+      const email = emailSchema.parse(v.email ?? "");
+      const user = await userIdByEmail(null, email);
+      const r = await setUserDisabled(user.orgId, user.id, false);
+      console.log(r.changed ? `Enabled ${r.email}.` : `${r.email} was already active.`);
+    },
+  },
+  {
+    name: "users role",
+    summary: "Change a user's role; it applies to their next request.",
+    usage: `users role --email <email> --role <${ROLES.join("|")}>`,
+    options: { email: str, role: str },
+    async run(v) {
+      migrateConfigDb();
+      const input = z.object({ email: emailSchema, role: z.enum(ROLES) }).parse({ email: v.email, role: v.role });
+      const user = await userIdByEmail(null, input.email);
+      const r = await setUserRole(user.orgId, user.id, input.role);
+      console.log(r.changed ? `${r.email} is now ${input.role}.` : `${r.email} already has the ${input.role} role.`);
     },
   },
   {

@@ -17,6 +17,13 @@ const envSchema = z.object({
   /** Most tokens one event may claim in any one bucket (input, cache read, cache write, output, ...). */
   INGEST_MAX_TOKENS_PER_BUCKET: z.coerce.number().int().min(1).max(MAX_TOKENS_PER_BUCKET_CEILING).default(DEFAULT_MAX_TOKENS_PER_BUCKET),
   QUERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+
+  // --- access: sign-in throttling and rate limits (lib/auth) ---
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For. 0 (default): the
+   * client address is the TCP peer's and X-Forwarded-For is ignored, so clients cannot choose it.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,6 @@
 import "server-only";
 import { authenticate } from "@/lib/auth/request";
+import { checkKeyEventQuota, checkKeyRequestLimit } from "@/lib/auth/key-limits";
 import { HttpError, readJsonBody } from "@/lib/http/body";
 import { errorResponse, jsonError } from "@/lib/http/responses";
 import { BatchError, ingestEvents, parseBatch } from "./ingest-batch";
@@ -14,6 +15,8 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 export async function handleIngest(req: Request): Promise<Response> {
   const auth = await authenticate(req, "ingest");
   if (!auth.ok) return jsonError(auth.status, auth.error);
+  const limited = await checkKeyRequestLimit(auth.principal);
+  if (limited) return limited;
   const keyId = auth.principal.kind === "apiKey" ? auth.principal.keyId : "";
   let events: unknown[];
   try {
@@ -22,6 +25,8 @@ export async function handleIngest(req: Request): Promise<Response> {
     if (err instanceof BatchError) return jsonError(err.status, err.message, err.details);
     return errorResponse("ingest", err);
   }
+  const overQuota = await checkKeyEventQuota(auth.principal, events.length);
+  if (overQuota) return overQuota;
   try {
     const result = await ingestEvents(auth.principal.orgId, keyId, events);
     const ok = result.accepted + result.duplicates;

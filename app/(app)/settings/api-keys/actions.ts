@@ -3,21 +3,38 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assertPermission } from "@/lib/auth/guard";
-import { SCOPES, createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
+import { SCOPES, createApiKey, revokeApiKey, setApiKeyLimits } from "@/lib/auth/api-keys";
+import { limitField } from "@/lib/auth/key-limit-settings";
 
 export type CreateKeyState = { ok: boolean; message: string; errors?: string[]; key?: string };
 
 const createSchema = z.object({
   name: z.string().trim().min(1, "name: give the key a name, e.g. the service that uses it").max(100, "name: at most 100 characters"),
   scopes: z.array(z.enum(SCOPES)).min(1, "scopes: choose at least one of ingest, read"),
+  requestsPerMinute: limitField("Requests per minute"),
+  eventsPerDay: limitField("Events per day"),
 });
+
+const limitsSchema = z.object({
+  id: z.string().min(1).max(100),
+  requestsPerMinute: limitField("Requests per minute"),
+  eventsPerDay: limitField("Events per day"),
+});
+
+export type LimitsState = { ok: boolean; message: string };
 
 /** The plaintext key goes back in this one response only; only its hash is stored. */
 export async function createKeyAction(_prev: CreateKeyState, form: FormData): Promise<CreateKeyState> {
   const user = await assertPermission("apikeys.manage");
-  const parsed = createSchema.safeParse({ name: form.get("name"), scopes: form.getAll("scopes") });
+  const parsed = createSchema.safeParse({
+    name: form.get("name"),
+    scopes: form.getAll("scopes"),
+    requestsPerMinute: form.get("requestsPerMinute") ?? "",
+    eventsPerDay: form.get("eventsPerDay") ?? "",
+  });
   if (!parsed.success) return { ok: false, message: "No key was created.", errors: parsed.error.issues.map((i) => i.message) };
-  const key = await createApiKey({ orgId: user.orgId, name: parsed.data.name, scopes: parsed.data.scopes, createdById: user.id });
+  const { name, scopes, requestsPerMinute, eventsPerDay } = parsed.data;
+  const key = await createApiKey({ orgId: user.orgId, name, scopes, createdById: user.id, limits: { requestsPerMinute, eventsPerDay } });
   revalidatePath("/settings/api-keys");
   return { ok: true, message: `Key "${key.name}" created.`, key: key.key };
 }
@@ -26,4 +43,15 @@ export async function revokeKeyAction(form: FormData): Promise<void> {
   const user = await assertPermission("apikeys.manage");
   await revokeApiKey(user.orgId, z.string().min(1).parse(form.get("id")));
   revalidatePath("/settings/api-keys");
+}
+
+/** Blank fields go back to the default; servers apply the change within 10 s (their key cache). */
+export async function setKeyLimitsAction(_prev: LimitsState, form: FormData): Promise<LimitsState> {
+  const user = await assertPermission("apikeys.manage");
+  const parsed = limitsSchema.safeParse({ id: form.get("id"), requestsPerMinute: form.get("requestsPerMinute") ?? "", eventsPerDay: form.get("eventsPerDay") ?? "" });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => i.message).join(" ") };
+  const { id, requestsPerMinute, eventsPerDay } = parsed.data;
+  if (!(await setApiKeyLimits(user.orgId, id, { requestsPerMinute, eventsPerDay }))) return { ok: false, message: "No such key." };
+  revalidatePath("/settings/api-keys");
+  return { ok: true, message: "Limits saved; servers apply them within 10 seconds." };
 }

@@ -4,6 +4,7 @@ import { listApiKeys } from "@/lib/auth/api-keys";
 import { revokeKeyAction } from "./actions";
 import { ConfirmForm } from "@/components/confirm-form";
 import { CreateKeyForm } from "@/components/keys/create-key-form";
+import { KeyLimitsForm } from "@/components/keys/key-limits-form";
 import { formatDateTime } from "@/components/format";
 
 export const metadata: Metadata = { title: "API keys" };
@@ -17,7 +18,9 @@ export default async function ApiKeysPage() {
         <h1 className="text-2xl font-semibold">API keys</h1>
         <p className="text-sm text-slate-500">
           Keys authenticate <code>POST /api/v1/events</code> (scope <code>ingest</code>) and <code>GET /api/v1/spend</code> (scope{" "}
-          <code>read</code>). A key is shown once; only its hash is stored. Scripts can also use <code>npm run cli -- keys create</code>.
+          <code>read</code>). A key is shown once; only its hash is stored. Scripts can also use <code>npm run cli -- keys create</code>. Each key
+          has a request rate limit and a daily event quota (answered with 429 and <code>Retry-After</code> when reached); leave them blank for the
+          defaults.
         </p>
       </div>
       <CreateKeyForm />
@@ -34,6 +37,7 @@ export default async function ApiKeysPage() {
                 <th className="px-2 py-1 font-medium">Scopes</th>
                 <th className="px-2 py-1 font-medium">Created</th>
                 <th className="px-2 py-1 font-medium">Last used</th>
+                <th className="px-2 py-1 font-medium">Limits</th>
                 <th className="px-2 py-1 font-medium">State</th>
                 <th />
               </tr>
@@ -51,6 +55,9 @@ export default async function ApiKeysPage() {
                     {k.createdBy ? ` by ${k.createdBy}` : ""}
                   </td>
                   <td className="px-2 py-1.5">{formatDateTime(k.lastUsedAt)}</td>
+                  <td className="px-2 py-1.5 text-xs">
+                    {k.revokedAt ? "—" : <KeyLimitsForm id={k.id} custom={k.customLimits} effective={k.limits} />}
+                  </td>
                   <td className={`px-2 py-1.5 ${k.revokedAt ? "text-red-700" : "text-emerald-700"}`}>{k.revokedAt ? `revoked ${formatDateTime(k.revokedAt)}` : "active"}</td>
                   <td className="px-2 py-1.5 text-right">
                     {!k.revokedAt && (
