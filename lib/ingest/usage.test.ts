@@ -191,3 +191,12 @@ test("token counts beyond any real request are refused: 10 million per bucket by
   assert.match(nested.errors[0], /^usage\.cache_creation\.ephemeral_1h_input_tokens: expected at most 10 tokens per event/);
   assert.equal(normalizeUsage({ input_tokens: 1_000_000_000, output_tokens: 0 }, "openai", undefined, 1_000_000_000).ok, true, "a deployment may raise it");
 });
+
+test("a usage object without any token count field is refused, not stored as a free call", () => {
+  for (const u of [{}, { a: { a: 1 } }, { total_tokens: 30 }]) {
+    const r = normalizeUsage(u, "openai");
+    assert.equal(r.ok, false, JSON.stringify(u));
+    assert.match((r as { errors: string[] }).errors[0], /^usage: no token counts found/);
+  }
+  assert.equal(normalizeUsage({ input_tokens: 0, output_tokens: 0 }, "openai").ok, true);
+});

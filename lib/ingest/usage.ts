@@ -61,8 +61,19 @@ export function detectUsageFormat(u: Obj, provider: string): UsageFormat {
 }
 
 /** `maxTokens` bounds every token count read (each bucket of one event). */
+/** The top-level count fields of every shape above; a usage object must carry at least one. */
+const TOKEN_FIELDS = [
+  "input_tokens", "output_tokens", "prompt_tokens", "completion_tokens", "cache_read_input_tokens", "cache_creation_input_tokens",
+  "cache_creation", "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens", "reasoning_tokens",
+];
+
 export function normalizeUsage(usage: unknown, provider: string, format?: UsageFormat, maxTokens = DEFAULT_MAX_TOKENS_PER_BUCKET): UsageResult {
   if (!isObj(usage)) return { ok: false, errors: [`usage: expected an object of token counts, got ${describeValue(usage)}`] };
+  // An object with none of them is a client bug, not a call that used no tokens (that one says 0):
+  // storing it as a free request would skew cost per request without a trace.
+  if (!TOKEN_FIELDS.some((k) => Object.hasOwn(usage, k))) {
+    return { ok: false, errors: [`usage: no token counts found; expected at least one of input_tokens, output_tokens, prompt_tokens, completion_tokens (0 when none were used)`] };
+  }
   const f = format ?? detectUsageFormat(usage, provider);
   const r = new Reader(maxTokens);
   let tokens: TokenBuckets;
