@@ -1,5 +1,6 @@
 "use server";
 
+import { formOf } from "@/lib/http/action-form";
 import { z } from "zod";
 import { UserChangeError } from "@/lib/auth/users";
 import { redeemLink } from "@/lib/auth/invitations";
@@ -16,7 +17,8 @@ const schema = z
   .refine((v) => v.password === v.confirm, { message: "password: the two passwords differ", path: ["confirm"] });
 
 /** Public: the token is the credential. It works once (lib/auth/invitations.ts marks it used in the same transaction). */
-export async function acceptLinkAction(_prev: AcceptState, form: FormData): Promise<AcceptState> {
+export async function acceptLinkAction(_prev: AcceptState, input: unknown): Promise<AcceptState> {
+  const form = formOf(input);
   const parsed = schema.safeParse({ token: form.get("token"), name: form.get("name") ?? "", password: form.get("password"), confirm: form.get("confirm") });
   if (!parsed.success) return { ok: false, message: "Nothing was changed.", errors: parsed.error.issues.map((i) => i.message) };
   try {

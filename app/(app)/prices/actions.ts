@@ -1,5 +1,6 @@
 "use server";
 
+import { formOf } from "@/lib/http/action-form";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assertPermission } from "@/lib/auth/guard";
@@ -39,7 +40,8 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): string
 }
 
 /** Saves an override and (unless unticked) queues a re-cost of everything since it takes effect, so past spend follows. */
-export async function createOverrideAction(_prev: OverrideFormState, form: FormData): Promise<OverrideFormState> {
+export async function createOverrideAction(_prev: OverrideFormState, input: unknown): Promise<OverrideFormState> {
+  const form = formOf(input);
   const user = await assertPermission("prices.edit");
   const raw = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
   const parsed = overrideInputSchema.safeParse(raw);
@@ -65,9 +67,12 @@ export async function createOverrideAction(_prev: OverrideFormState, form: FormD
   return { ok: true, message: `Override for ${row.provider}/${row.modelPattern} saved.${recost}` };
 }
 
-export async function deleteOverrideAction(form: FormData): Promise<void> {
+export async function deleteOverrideAction(input: unknown): Promise<void> {
+  const form = formOf(input);
   const user = await assertPermission("prices.edit");
-  const id = z.string().min(1).parse(form.get("id"));
+  const parsed = z.string().min(1).max(100).safeParse(form.get("id"));
+  if (!parsed.success) return; // the page always sends one; a hand-made call without it changes nothing
+  const id = parsed.data;
   const row = await deleteOverride(user.orgId, id);
   const range = row && row.effectiveFrom < new Date() ? await clampToUsage(user.orgId, row.effectiveFrom, recostUntil()) : null;
   if (row && range) {
@@ -83,7 +88,8 @@ const recostSchema = z.object({
 });
 
 /** Re-cost any range on demand, e.g. after the price catalog was updated with a new release. */
-export async function recostAction(_prev: OverrideFormState, form: FormData): Promise<OverrideFormState> {
+export async function recostAction(_prev: OverrideFormState, input: unknown): Promise<OverrideFormState> {
+  const form = formOf(input);
   const user = await assertPermission("prices.edit");
   const parsed = recostSchema.safeParse({ from: form.get("from"), to: form.get("to") });
   if (!parsed.success) return { ok: false, message: "Nothing was queued.", errors: parsed.error.issues.map((i) => i.message) };

@@ -1,5 +1,6 @@
 "use server";
 
+import { formOf } from "@/lib/http/action-form";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assertPermission } from "@/lib/auth/guard";
@@ -10,7 +11,7 @@ export type CreateKeyState = { ok: boolean; message: string; errors?: string[]; 
 
 const createSchema = z.object({
   name: z.string().trim().min(1, "name: give the key a name, e.g. the service that uses it").max(100, "name: at most 100 characters"),
-  scopes: z.array(z.enum(SCOPES)).min(1, "scopes: choose at least one of ingest, read"),
+  scopes: z.array(z.enum(SCOPES)).min(1, "scopes: choose at least one of ingest, read, manage"),
   requestsPerMinute: limitField("Requests per minute"),
   eventsPerDay: limitField("Events per day"),
 });
@@ -24,7 +25,8 @@ const limitsSchema = z.object({
 export type LimitsState = { ok: boolean; message: string };
 
 /** The plaintext key goes back in this one response only; only its hash is stored. */
-export async function createKeyAction(_prev: CreateKeyState, form: FormData): Promise<CreateKeyState> {
+export async function createKeyAction(_prev: CreateKeyState, input: unknown): Promise<CreateKeyState> {
+  const form = formOf(input);
   const user = await assertPermission("apikeys.manage");
   const parsed = createSchema.safeParse({
     name: form.get("name"),
@@ -39,14 +41,18 @@ export async function createKeyAction(_prev: CreateKeyState, form: FormData): Pr
   return { ok: true, message: `Key "${key.name}" created.`, key: key.key };
 }
 
-export async function revokeKeyAction(form: FormData): Promise<void> {
+export async function revokeKeyAction(input: unknown): Promise<void> {
+  const form = formOf(input);
   const user = await assertPermission("apikeys.manage");
-  await revokeApiKey(user.orgId, z.string().min(1).parse(form.get("id")));
+  const id = z.string().min(1).max(100).safeParse(form.get("id"));
+  if (!id.success) return; // the page always sends one; a hand-made call without it changes nothing
+  await revokeApiKey(user.orgId, id.data);
   revalidatePath("/settings/api-keys");
 }
 
 /** Blank fields go back to the default; servers apply the change within 10 s (their key cache). */
-export async function setKeyLimitsAction(_prev: LimitsState, form: FormData): Promise<LimitsState> {
+export async function setKeyLimitsAction(_prev: LimitsState, input: unknown): Promise<LimitsState> {
+  const form = formOf(input);
   const user = await assertPermission("apikeys.manage");
   const parsed = limitsSchema.safeParse({ id: form.get("id"), requestsPerMinute: form.get("requestsPerMinute") ?? "", eventsPerDay: form.get("eventsPerDay") ?? "" });
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => i.message).join(" ") };

@@ -1,5 +1,6 @@
 "use server";
 
+import { formOf } from "@/lib/http/action-form";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assertPermission } from "@/lib/auth/guard";
@@ -25,7 +26,8 @@ async function run(fn: () => Promise<UserActionState>): Promise<UserActionState>
   }
 }
 
-export async function inviteAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
+export async function inviteAction(_prev: UserActionState, input: unknown): Promise<UserActionState> {
+  const form = formOf(input);
   const admin = await assertPermission("users.manage");
   const parsed = z.object({ email: emailSchema, role: roleSchema }).safeParse({ email: form.get("email"), role: form.get("role") });
   if (!parsed.success) return { ok: false, message: "No invitation was made.", errors: parsed.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`) };
@@ -35,7 +37,8 @@ export async function inviteAction(_prev: UserActionState, form: FormData): Prom
   });
 }
 
-export async function setRoleAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
+export async function setRoleAction(_prev: UserActionState, input: unknown): Promise<UserActionState> {
+  const form = formOf(input);
   const admin = await assertPermission("users.manage");
   const parsed = z.object({ id: idSchema, role: roleSchema }).safeParse({ id: form.get("id"), role: form.get("role") });
   if (!parsed.success) return { ok: false, message: `role: ${parsed.error.issues[0].message}` };
@@ -45,7 +48,8 @@ export async function setRoleAction(_prev: UserActionState, form: FormData): Pro
   });
 }
 
-export async function setDisabledAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
+export async function setDisabledAction(_prev: UserActionState, input: unknown): Promise<UserActionState> {
+  const form = formOf(input);
   const admin = await assertPermission("users.manage");
   const parsed = z.object({ id: idSchema, disabled: z.enum(["1", "0"]) }).safeParse({ id: form.get("id"), disabled: form.get("disabled") });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
@@ -56,7 +60,8 @@ export async function setDisabledAction(_prev: UserActionState, form: FormData):
   });
 }
 
-export async function resetLinkAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
+export async function resetLinkAction(_prev: UserActionState, input: unknown): Promise<UserActionState> {
+  const form = formOf(input);
   const admin = await assertPermission("users.manage");
   const parsed = idSchema.safeParse(form.get("id"));
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
@@ -66,8 +71,11 @@ export async function resetLinkAction(_prev: UserActionState, form: FormData): P
   });
 }
 
-export async function revokeLinkAction(form: FormData): Promise<void> {
+export async function revokeLinkAction(input: unknown): Promise<void> {
+  const form = formOf(input);
   const admin = await assertPermission("users.manage");
-  await revokeLink(admin.orgId, idSchema.parse(form.get("id")));
+  const id = idSchema.safeParse(form.get("id"));
+  if (!id.success) return; // the page always sends one; a hand-made call without it changes nothing
+  await revokeLink(admin.orgId, id.data);
   revalidatePath("/settings/users");
 }
