@@ -55,3 +55,8 @@ export function cli(...args: string[]): Promise<string> {
 
 /** A unique suffix per run, for users and keys a spec creates. */
 export const RUN = Date.now().toString(36);
+
+/** A new API key of the demo organization (`keys create --quiet` prints only the key). */
+export async function createKey(name: string, scopes: string, ...options: string[]): Promise<string> {
+  return (await cli("keys", "create", "--name", name, "--scopes", scopes, "--quiet", ...options)).trim();
+}
