@@ -14,9 +14,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageAccess();
   const links = [
     { href: "/", label: "Overview", show: can(user.role, "dashboard.view") },
+    { href: "/budgets", label: "Budgets", show: can(user.role, "budgets.view") },
+    { href: "/alerts", label: "Alerts", show: can(user.role, "alerts.view") },
     { href: "/prices", label: "Prices", show: can(user.role, "prices.view") },
+    { href: "/settings/monitors", label: "Monitors", show: can(user.role, "alerts.view") },
+    { href: "/settings/channels", label: "Channels", show: can(user.role, "alerts.view") },
     { href: "/settings/api-keys", label: "API keys", show: can(user.role, "apikeys.manage") },
     { href: "/settings/users", label: "Users", show: can(user.role, "users.manage") },
+    { href: "/settings/audit", label: "Audit log", show: can(user.role, "audit.view") },
   ]
     .filter((l) => l.show)
     .map(({ href, label }) => ({ href, label }));

@@ -15,13 +15,16 @@ export function CreateKeyForm() {
           Name
           <input name="name" required placeholder="support-bot production" className="mt-1 w-64 rounded-md border border-slate-300 px-2 py-1 text-sm" />
         </label>
-        <fieldset className="flex items-center gap-3">
+        <fieldset className="flex flex-wrap items-center gap-3">
           <legend className="sr-only">Scopes</legend>
           <label className="flex items-center gap-1">
             <input type="checkbox" name="scopes" value="ingest" defaultChecked /> Ingest <span className="text-xs text-slate-500">(send usage events)</span>
           </label>
           <label className="flex items-center gap-1">
-            <input type="checkbox" name="scopes" value="read" /> Read <span className="text-xs text-slate-500">(query spend)</span>
+            <input type="checkbox" name="scopes" value="read" /> Read <span className="text-xs text-slate-500">(query spend, budgets, alerts)</span>
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" name="scopes" value="manage" /> Manage <span className="text-xs text-slate-500">(change budgets, monitors, channels)</span>
           </label>
         </fieldset>
         <label className="flex flex-col text-xs text-slate-600">

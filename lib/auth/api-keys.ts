@@ -3,7 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db/prisma";
 import { DEFAULT_LIMITS, type KeyLimitSettings, type KeyLimits } from "./key-limit-settings";
 
-export const SCOPES = ["ingest", "read"] as const;
+/** ingest: send events; read: read spend, budgets, alerts; manage: create and change budgets, channels, monitors. */
+export const SCOPES = ["ingest", "read", "manage"] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export type ApiKeyPrincipal = { keyId: string; orgId: string; scopes: Scope[]; limits: KeyLimits };
@@ -16,7 +17,7 @@ function sha256(value: string): string {
 
 /** Creates a key; the plaintext is returned once and only its SHA-256 is stored. */
 export async function createApiKey(input: { orgId: string; name: string; scopes: Scope[]; createdById?: string; limits?: KeyLimitSettings }) {
-  if (input.scopes.length === 0) throw new Error("scopes: expected at least one of ingest, read");
+  if (input.scopes.length === 0) throw new Error("scopes: expected at least one of ingest, read, manage");
   const secret = KEY_PREFIX + randomBytes(32).toString("base64url");
   const row = await db().apiKey.create({
     data: {

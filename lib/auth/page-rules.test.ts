@@ -35,3 +35,14 @@ test("a path finds its own rule or its parent's, ignoring the query", () => {
   assert.equal(pagePermission("/pricesx"), null);
   assert.equal(pagePermission("/signin"), null);
 });
+
+test("a [param] rule matches any one segment, and a literal segment wins over it", () => {
+  assert.equal(pagePermission("/budgets/new"), "budgets.manage");
+  assert.equal(pagePermission("/budgets/b123"), "budgets.view");
+  assert.equal(pagePermission("/budgets/b123/edit?x=1"), "budgets.manage");
+  assert.equal(pagePermission("/budgets"), "budgets.view");
+  assert.equal(pagePermission("/alerts/a1"), "alerts.view");
+  assert.equal(pagePermission("/settings/users/x"), "users.manage");
+  assert.equal(pagePermission("/"), "dashboard.view");
+  assert.equal(pagePermission("/nothing-here"), null);
+});

@@ -11,15 +11,31 @@ export const PAGE_RULES: Record<string, Permission> = {
   "/prices": "prices.view",
   "/settings/api-keys": "apikeys.manage",
   "/settings/users": "users.manage",
+  "/budgets": "budgets.view",
+  "/budgets/new": "budgets.manage",
+  "/budgets/[id]": "budgets.view",
+  "/budgets/[id]/edit": "budgets.manage",
+  "/alerts": "alerts.view",
+  "/alerts/[id]": "alerts.view",
+  "/settings/monitors": "alerts.view",
+  "/settings/channels": "alerts.view",
+  "/settings/audit": "audit.view",
 };
 
-/** The rule for a request path (query ignored): the longest rule path that is the path or a parent of it. */
+/**
+ * The rule for a request path (query ignored): the rule with the most segments that is the path or a
+ * parent of it; a `[param]` segment matches any one segment, and a literal beats a parameter.
+ */
 export function pagePermission(pathWithQuery: string): Permission | null {
-  const path = pathWithQuery.split(/[?#]/)[0].replace(/\/+$/, "") || "/";
-  let best: string | null = null;
-  for (const p of Object.keys(PAGE_RULES)) {
-    const match = p === "/" ? path === "/" : path === p || path.startsWith(`${p}/`);
-    if (match && (best === null || p.length > best.length)) best = p;
+  const segments = (pathWithQuery.split(/[?#]/)[0].replace(/\/+$/, "") || "/").split("/").filter(Boolean);
+  let best: { rule: string; score: number } | null = null;
+  for (const rule of Object.keys(PAGE_RULES)) {
+    const parts = rule.split("/").filter(Boolean);
+    if (rule === "/" ? segments.length !== 0 : parts.length > segments.length) continue;
+    if (!parts.every((p, i) => p === segments[i] || /^\[[^\]]+\]$/.test(p))) continue;
+    // more segments first; among equals, fewer parameters
+    const score = parts.length * 100 - parts.filter((p) => p.startsWith("[")).length;
+    if (best === null || score > best.score) best = { rule, score };
   }
-  return best === null ? null : PAGE_RULES[best];
+  return best === null ? null : PAGE_RULES[best.rule];
 }

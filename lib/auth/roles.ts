@@ -8,6 +8,15 @@ export const PERMISSIONS = {
   "prices.edit": ["admin", "finance"],
   "apikeys.manage": ["admin", "engineer"],
   "users.manage": ["admin"],
+  "budgets.view": ["admin", "finance", "engineer", "oncall", "viewer"],
+  "budgets.manage": ["admin", "finance"],
+  /** alerts, monitors, channels and routing: everyone signed in reads them */
+  "alerts.view": ["admin", "finance", "engineer", "oncall", "viewer"],
+  /** acknowledge, resolve, snooze and silence */
+  "alerts.act": ["admin", "engineer", "oncall"],
+  /** monitors, channels, routing rules */
+  "alerting.manage": ["admin", "engineer"],
+  "audit.view": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

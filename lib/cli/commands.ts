@@ -45,7 +45,7 @@ export const COMMANDS: Command[] = [
   {
     name: "keys create",
     summary: "Create an API key; prints the key once (only its hash is stored).",
-    usage: "keys create --name <name> [--scopes ingest,read] [--requests-per-minute <n>] [--events-per-day <n>] [--org <id>] [--quiet]",
+    usage: "keys create --name <name> [--scopes ingest,read,manage] [--requests-per-minute <n>] [--events-per-day <n>] [--org <id>] [--quiet]",
     options: { name: str, scopes: str, "requests-per-minute": str, "events-per-day": str, org: str, quiet: flag },
     async run(v) {
       const input = z
