@@ -4,7 +4,8 @@
  * the alert store alone keeps state (open, acknowledged, resolved, what was notified), so a crash
  * between two evaluations loses nothing and an evaluation repeated after a restart notifies nobody twice.
  *
- * Types only: evaluators import this file and nothing else from lib/alerts.
+ * Types only, below every capability: evaluators (lib/budgets, lib/monitors) produce these, the alert
+ * store (lib/alerts) consumes them, and delivery (lib/delivery) sends the payload below.
  */
 
 export const ALERT_KINDS = ["budget", "budget_forecast", "anomaly", "cost_per_request", "runaway", "slo_burn"] as const;
@@ -66,3 +67,25 @@ export type SourceRef = { type: "budget" | "monitor" | "slo"; id: string };
  * on every evaluation).
  */
 export type Evaluation = { orgId: string; source: SourceRef; conditions: AlertCondition[]; evaluatedAt: Date };
+
+/** The alert as channels receive it: the `data` of a Standard Webhooks body, and what Slack, PagerDuty and email render. */
+export type AlertPayload = {
+  id: string;
+  kind: AlertKind;
+  severity: Severity;
+  state: "open" | "acknowledged" | "resolved";
+  title: string;
+  scope: Record<string, string>;
+  numbers: AlertCondition["numbers"];
+  cause: CauseItem[];
+  /** absolute URL of the alert's page in the product */
+  url: string;
+  dedup_key: string;
+  opened_at: string;
+  updated_at: string;
+  acknowledged_by: string | null;
+  resolved_at: string | null;
+};
+
+export const ALERT_EVENTS = ["alert.opened", "alert.updated", "alert.acknowledged", "alert.resolved"] as const;
+export type AlertEvent = (typeof ALERT_EVENTS)[number];
