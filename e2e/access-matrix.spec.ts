@@ -21,6 +21,7 @@ const PAGES: Record<string, PageRule> = {
   "/prices": ALL,
   "/settings/api-keys": ["admin", "engineer"],
   "/settings/users": ["admin"],
+  "/settings/audit": ["admin"],
   "/signin": "public",
   "/forbidden": "public",
   "/invite/[token]": "public",
@@ -32,6 +33,7 @@ const ROUTES: Record<string, RouteRule> = {
   "GET /api/auth/[...nextauth]": "public",
   "POST /api/auth/[...nextauth]": "public",
   "GET /api/v1/spend": { scope: "read", roles: ALL },
+  "GET /api/v1/audit": { scope: "read", roles: ["admin"] },
   "POST /api/v1/events": { scope: "ingest", roles: [] },
 };
 

@@ -45,15 +45,15 @@ async function assertAnotherActiveAdmin(tx: Pick<ReturnType<typeof db>, "user">,
   if (others === 0) throw new UserChangeError("This is the last active admin: make someone else an admin first.");
 }
 
-export async function setUserRole(orgId: string, userId: string, role: Role): Promise<{ email: string; changed: boolean }> {
+export async function setUserRole(orgId: string, userId: string, role: Role): Promise<{ email: string; changed: boolean; previousRole: string }> {
   if (!isRole(role)) throw new UserChangeError(`role: expected one of admin, finance, engineer, oncall, viewer`);
   return db().$transaction(async (tx) => {
     const user = await tx.user.findFirst({ where: { id: userId, orgId } });
     if (!user) throw new UserChangeError("No such user in this organization.");
-    if (user.role === role) return { email: user.email, changed: false };
+    if (user.role === role) return { email: user.email, changed: false, previousRole: user.role };
     if (user.role === "admin" && !user.disabledAt) await assertAnotherActiveAdmin(tx, orgId, userId);
     await tx.user.update({ where: { id: userId }, data: { role } });
-    return { email: user.email, changed: true };
+    return { email: user.email, changed: true, previousRole: user.role };
   });
 }
 

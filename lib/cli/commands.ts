@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
 import { SCOPES, createApiKey, listApiKeys, revokeApiKey, setApiKeyLimits } from "@/lib/auth/api-keys";
 import { limitField } from "@/lib/auth/key-limit-settings";
 import { ROLES } from "@/lib/auth/roles";
@@ -53,6 +54,7 @@ export const COMMANDS: Command[] = [
         .parse({ name: v.name, scopes: v.scopes, "requests-per-minute": v["requests-per-minute"], "events-per-day": v["events-per-day"] });
       const limits = { requestsPerMinute: input["requests-per-minute"], eventsPerDay: input["events-per-day"] };
       const key = await createApiKey({ orgId: await orgId(v), name: input.name, scopes: input.scopes, limits });
+      await recordAudit({ orgId: await orgId(v), actor: "cli", action: "api_key.create", targetType: "api_key", targetId: key.id, after: { name: key.name, scopes: key.scopes, prefix: key.prefix, ...limits } });
       if (v.quiet) console.log(key.key);
       else console.log(`Created key "${key.name}" (${key.scopes.join(", ")}), id ${key.id}\n${key.key}\nStore it now: it is not shown again.`);
     },
@@ -90,6 +92,7 @@ export const COMMANDS: Command[] = [
       const limits = { requestsPerMinute: opt("requests-per-minute"), eventsPerDay: opt("events-per-day") };
       if (limits.requestsPerMinute === undefined && limits.eventsPerDay === undefined) throw new Error("give --requests-per-minute and/or --events-per-day");
       if (!(await setApiKeyLimits(await orgId(v), id, limits))) throw new Error(`--id: no key ${id}`);
+      await recordAudit({ orgId: await orgId(v), actor: "cli", action: "api_key.limits", targetType: "api_key", targetId: id, after: limits });
       console.log(`Limits of ${id} changed.`);
     },
   },
@@ -101,6 +104,7 @@ export const COMMANDS: Command[] = [
     async run(v) {
       const id = z.string().min(1, "expected the key id from `keys list`").parse(v.id ?? "");
       if (!(await revokeApiKey(await orgId(v), id))) throw new Error(`--id: no active key ${id}`);
+      await recordAudit({ orgId: await orgId(v), actor: "cli", action: "api_key.revoke", targetType: "api_key", targetId: id, before: { revoked: false }, after: { revoked: true } });
       console.log(`Revoked ${id}.`);
     },
   },
@@ -114,6 +118,7 @@ export const COMMANDS: Command[] = [
         .object({ email: emailSchema, role: z.enum(ROLES), name: z.string().optional(), password: z.string().min(8).optional() })
         .parse({ email: v.email, role: v.role, name: v.name, password: v.password });
       const { user, password } = await createUser({ orgId: await orgId(v), email: input.email, name: input.name ?? input.email, role: input.role, password: input.password });
+      await recordAudit({ orgId: user.orgId, actor: "cli", action: "user.create", targetType: "user", targetId: user.id, after: { email: user.email, role: user.role } });
       console.log(`Created ${user.email} (${user.role}).${input.password ? "" : `\nPassword: ${password}`}`);
     },
   },
@@ -154,6 +159,7 @@ export const COMMANDS: Command[] = [
       const email = emailSchema.parse(v.email ?? "");
       const user = await userIdByEmail(null, email);
       const r = await setUserDisabled(user.orgId, user.id, true);
+      if (r.changed) await recordAudit({ orgId: user.orgId, actor: "cli", action: "user.disable", targetType: "user", targetId: user.id, before: { email: r.email, disabled: false }, after: { email: r.email, disabled: true } });
       console.log(r.changed ? `Disabled ${r.email}; their sessions have ended.` : `${r.email} was already disabled.`);
     },
   },
@@ -167,6 +173,7 @@ export const COMMANDS: Command[] = [
       const email = emailSchema.parse(v.email ?? "");
       const user = await userIdByEmail(null, email);
       const r = await setUserDisabled(user.orgId, user.id, false);
+      if (r.changed) await recordAudit({ orgId: user.orgId, actor: "cli", action: "user.enable", targetType: "user", targetId: user.id, before: { email: r.email, disabled: true }, after: { email: r.email, disabled: false } });
       console.log(r.changed ? `Enabled ${r.email}.` : `${r.email} was already active.`);
     },
   },
@@ -180,6 +187,7 @@ export const COMMANDS: Command[] = [
       const input = z.object({ email: emailSchema, role: z.enum(ROLES) }).parse({ email: v.email, role: v.role });
       const user = await userIdByEmail(null, input.email);
       const r = await setUserRole(user.orgId, user.id, input.role);
+      if (r.changed) await recordAudit({ orgId: user.orgId, actor: "cli", action: "user.role", targetType: "user", targetId: user.id, before: { email: r.email, role: r.previousRole }, after: { email: r.email, role: input.role } });
       console.log(r.changed ? `${r.email} is now ${input.role}.` : `${r.email} already has the ${input.role} role.`);
     },
   },

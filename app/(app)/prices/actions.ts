@@ -3,6 +3,7 @@
 import { formOf } from "@/lib/http/action-form";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
 import { assertPermission } from "@/lib/auth/guard";
 import { createOverride, deleteOverride, overrideInputSchema } from "@/lib/pricing/overrides";
 import { enqueueRecost } from "@/lib/pricing/recost";
@@ -49,6 +50,7 @@ export async function createOverrideAction(_prev: OverrideFormState, input: unkn
     return { ok: false, message: "The override was not saved.", errors: fieldErrors(parsed.error.issues) };
   }
   const row = await createOverride(user.orgId, parsed.data);
+  await recordAudit({ orgId: user.orgId, actor: `user:${user.email}`, action: "price_override.create", targetType: "price_override", targetId: row.id, after: row });
   const now = new Date();
   let recost = "";
   const range = form.get("recost") === "on" && row.effectiveFrom < now ? await clampToUsage(user.orgId, row.effectiveFrom, recostUntil()) : null;
@@ -74,6 +76,7 @@ export async function deleteOverrideAction(input: unknown): Promise<void> {
   if (!parsed.success) return; // the page always sends one; a hand-made call without it changes nothing
   const id = parsed.data;
   const row = await deleteOverride(user.orgId, id);
+  if (row) await recordAudit({ orgId: user.orgId, actor: `user:${user.email}`, action: "price_override.delete", targetType: "price_override", targetId: id, before: row });
   const range = row && row.effectiveFrom < new Date() ? await clampToUsage(user.orgId, row.effectiveFrom, recostUntil()) : null;
   if (row && range) {
     await enqueueRecost(user.orgId, range.from, range.to, `override ${row.provider}/${row.modelPattern} removed by ${user.email}`);

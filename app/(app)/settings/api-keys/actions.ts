@@ -3,6 +3,7 @@
 import { formOf } from "@/lib/http/action-form";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
 import { assertPermission } from "@/lib/auth/guard";
 import { SCOPES, createApiKey, revokeApiKey, setApiKeyLimits } from "@/lib/auth/api-keys";
 import { limitField } from "@/lib/auth/key-limit-settings";
@@ -37,6 +38,7 @@ export async function createKeyAction(_prev: CreateKeyState, input: unknown): Pr
   if (!parsed.success) return { ok: false, message: "No key was created.", errors: parsed.error.issues.map((i) => i.message) };
   const { name, scopes, requestsPerMinute, eventsPerDay } = parsed.data;
   const key = await createApiKey({ orgId: user.orgId, name, scopes, createdById: user.id, limits: { requestsPerMinute, eventsPerDay } });
+  await recordAudit({ orgId: user.orgId, actor: `user:${user.email}`, action: "api_key.create", targetType: "api_key", targetId: key.id, after: { name, scopes, prefix: key.prefix, requestsPerMinute, eventsPerDay } });
   revalidatePath("/settings/api-keys");
   return { ok: true, message: `Key "${key.name}" created.`, key: key.key };
 }
@@ -46,7 +48,7 @@ export async function revokeKeyAction(input: unknown): Promise<void> {
   const user = await assertPermission("apikeys.manage");
   const id = z.string().min(1).max(100).safeParse(form.get("id"));
   if (!id.success) return; // the page always sends one; a hand-made call without it changes nothing
-  await revokeApiKey(user.orgId, id.data);
+  if (await revokeApiKey(user.orgId, id.data)) await recordAudit({ orgId: user.orgId, actor: `user:${user.email}`, action: "api_key.revoke", targetType: "api_key", targetId: id.data, before: { revoked: false }, after: { revoked: true } });
   revalidatePath("/settings/api-keys");
 }
 
@@ -58,6 +60,7 @@ export async function setKeyLimitsAction(_prev: LimitsState, input: unknown): Pr
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => i.message).join(" ") };
   const { id, requestsPerMinute, eventsPerDay } = parsed.data;
   if (!(await setApiKeyLimits(user.orgId, id, { requestsPerMinute, eventsPerDay }))) return { ok: false, message: "No such key." };
+  await recordAudit({ orgId: user.orgId, actor: `user:${user.email}`, action: "api_key.limits", targetType: "api_key", targetId: id, after: { requestsPerMinute, eventsPerDay } });
   revalidatePath("/settings/api-keys");
   return { ok: true, message: "Limits saved; servers apply them within 10 seconds." };
 }

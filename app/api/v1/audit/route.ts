@@ -1,0 +1,7 @@
+import { handleAudit } from "@/lib/audit/http-audit";
+
+export const dynamic = "force-dynamic";
+
+export function GET(req: Request) {
+  return handleAudit(req);
+}
