@@ -56,6 +56,10 @@ export async function postJson(url: string, body: string, headers: Record<string
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
   } catch (err) {
+    // fetch refuses some ports outright (the "bad ports" of the Fetch standard); no retry can help
+    if ((err as { cause?: { message?: string } })?.cause?.message === "bad port") {
+      return { ok: false, retry: false, status: null, error: `${what} URL uses a port that HTTP clients refuse (a "bad port" of the Fetch standard); not retried` };
+    }
     return { ok: false, retry: true, status: null, error: `${what} could not be reached: ${networkReason(err)}; will retry` };
   }
   const text = await res.text().catch(() => "");

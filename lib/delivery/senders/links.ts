@@ -24,7 +24,7 @@ export function numberLines(alert: AlertPayload): string[] {
 
 function fmt(key: string, v: number | string): string {
   if (typeof v === "string") return v;
-  return /usd|amount|spent|value|expected|impact|forecast/i.test(key) && !/pct|percent|ratio|threshold/i.test(key) ? formatUsd(v) : String(v);
+  return /usd|amount|spent|value|expected|band|impact|forecast/i.test(key) && !/pct|percent|ratio|threshold/i.test(key) ? formatUsd(v) : String(v);
 }
 
 export function scopeText(scope: Record<string, string>): string {
