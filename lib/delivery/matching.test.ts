@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { routeToChannels, ruleMatches, scopeMatches, silenceMatches } from "./matching";
+import { routeToChannels, ruleMatches, scopeMatches, silenceMatches, type RuleLike } from "./matching";
 import { sampleAlert } from "./testing/sample-alert";
 
 test("scope matcher: every named dimension must carry that value; {} matches all", () => {
@@ -22,7 +22,7 @@ test("rule: kind ([] = any), severity at or above the minimum, scope", () => {
 });
 
 test("routing: channels without rules receive everything; with rules, only what a rule matches", () => {
-  const rules = [
+  const rules: (RuleLike & { channelId: string })[] = [
     { channelId: "pd", kinds: [], minSeverity: "critical" as const, scope: {} },
     { channelId: "slack-support", kinds: [], minSeverity: "info" as const, scope: { team: "support" } },
     { channelId: "slack-support", kinds: ["runaway"], minSeverity: "info" as const, scope: {} },
