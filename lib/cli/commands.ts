@@ -9,6 +9,7 @@ import { createUser } from "@/lib/bootstrap/users";
 import { db } from "@/lib/db/prisma";
 import { migrateConfigDb } from "@/lib/db/migrate";
 import { enqueueRecost } from "@/lib/pricing/recost";
+import { CHANNEL_COMMANDS } from "@/lib/delivery/cli";
 
 type Values = Record<string, string | boolean | undefined>;
 type OptionSpec = Record<string, { type: "string" | "boolean" }>;
@@ -212,4 +213,5 @@ export const COMMANDS: Command[] = [
       console.log(`Queued re-cost ${job.id} for ${input.from.toISOString()} .. ${input.to.toISOString()}.`);
     },
   },
+  ...CHANNEL_COMMANDS,
 ];

@@ -1,9 +1,11 @@
 import "server-only";
 import { ingestEvents } from "@/lib/ingest/ingest-batch";
 import { demoEvents } from "./generate";
+import { seedDemoChannels } from "@/lib/delivery/demo";
 
 /** Sends the demo workload through the same ingestion code as real data, 1000 events a batch. */
 export async function seedDemoData(orgId: string, end = new Date()): Promise<number> {
+  await seedDemoChannels(orgId);
   let batch: unknown[] = [];
   let total = 0;
   for (const ev of demoEvents(end)) {

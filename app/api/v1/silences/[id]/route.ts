@@ -1,0 +1,6 @@
+import { handleExpireSilence } from "@/lib/delivery/http-routing";
+
+export const dynamic = "force-dynamic";
+type Ctx = { params: Promise<{ id: string }> };
+
+export const DELETE = async (req: Request, ctx: Ctx) => handleExpireSilence(req, (await ctx.params).id);

@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState } from "react";
+import { createRuleAction, type FormState } from "@/app/(app)/settings/channels/actions";
+import { ALERT_KINDS } from "@/lib/alert-contract/condition";
+import { BUTTON, FormMessage, INPUT, LABEL } from "./form-state";
+
+export function RuleForm({ channels }: { channels: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(createRuleAction, { ok: true, message: "" });
+  return (
+    <div>
+      <form action={action} aria-label="Add routing rule" className="mt-3 flex flex-wrap items-end gap-3 text-sm">
+        <label className={LABEL}>
+          Channel
+          <select name="channel_id" className={INPUT}>
+            {channels.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={LABEL}>
+          Minimum severity
+          <select name="min_severity" defaultValue="info" className={INPUT}>
+            <option value="info">info</option>
+            <option value="warning">warning</option>
+            <option value="critical">critical</option>
+          </select>
+        </label>
+        <fieldset className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+          <legend className="sr-only">Kinds (none = any)</legend>
+          {ALERT_KINDS.map((k) => (
+            <label key={k} className="flex items-center gap-1">
+              <input type="checkbox" name="kinds" value={k} /> {k}
+            </label>
+          ))}
+        </fieldset>
+        <label className={LABEL}>
+          Scope (e.g. team=support; empty = any)
+          <input name="scope" className={`${INPUT} w-56`} />
+        </label>
+        <button type="submit" disabled={pending || channels.length === 0} className={BUTTON}>
+          Add rule
+        </button>
+      </form>
+      <FormMessage state={state} />
+    </div>
+  );
+}
