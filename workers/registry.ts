@@ -1,9 +1,10 @@
 import "server-only";
 import { recostJobsWorker } from "./recost-jobs";
+import { alertRenotifyWorker } from "./alert-renotify";
 import type { Worker } from "./types";
 
 /** Every background loop of the product; each runs in the server (embedded) or in `npm run workers`. */
-export const WORKERS: Worker[] = [recostJobsWorker];
+export const WORKERS: Worker[] = [recostJobsWorker, alertRenotifyWorker];
 
 type Log = (line: string) => void;
 
