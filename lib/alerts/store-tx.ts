@@ -44,7 +44,13 @@ export async function notify(tx: Tx, alert: Alert, event: AlertEvent, at: Date):
 export async function transact<T>(fn: (tx: Tx) => Promise<T>, attempts = 8): Promise<T> {
   for (let i = 1; ; i++) {
     try {
-      return await db().$transaction(fn, { timeout: 15_000, maxWait: 15_000 });
+      return await db().$transaction(
+        async (tx) => {
+          await takeWriteLock(tx);
+          return fn(tx);
+        },
+        { timeout: 15_000, maxWait: 15_000 },
+      );
     } catch (err) {
       if (i >= attempts || !isRaceLoss(err)) throw err;
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * i));
@@ -52,9 +58,21 @@ export async function transact<T>(fn: (tx: Tx) => Promise<T>, attempts = 8): Pro
   }
 }
 
+/**
+ * SQLite starts a transaction as a reader and cannot upgrade it to a writer while another process
+ * writes: it fails at once rather than wait (waiting could deadlock). A write as the first statement
+ * takes the write lock up front, where SQLite does wait (busy timeout), so processes queue instead of
+ * failing. On PostgreSQL it matches no row and changes nothing.
+ */
+async function takeWriteLock(tx: Tx): Promise<void> {
+  await tx.$executeRaw`UPDATE "AlertSettings" SET "orgId" = "orgId" WHERE 1 = 0`;
+}
+
 function isRaceLoss(err: unknown): boolean {
-  const e = err as { code?: unknown; message?: unknown; cause?: unknown };
+  const e = err as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
   if (e?.code === "P2002" || e?.code === "P2034") return true;
-  const text = `${String(e?.message ?? "")} ${JSON.stringify(e?.cause ?? "") ?? ""}`;
-  return /SQLITE_BUSY|database is locked|UNIQUE constraint failed/i.test(text);
+  // SQLite answers a write-lock upgrade it cannot grant inside a transaction with SQLITE_BUSY at once
+  // (waiting could deadlock), which the adapter reports as a timeout.
+  if (e?.meta?.driverAdapterError?.cause?.originalCode === "SQLITE_BUSY") return true;
+  return /SQLITE_BUSY|database is locked|UNIQUE constraint failed/i.test(String(e?.message ?? ""));
 }
