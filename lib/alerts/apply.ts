@@ -22,9 +22,11 @@ export async function applyEvaluation(e: Evaluation): Promise<ApplySummary> {
   for (const c of conditions) out.push({ dedupKey: c.dedupKey, ...(await applyCondition(e, c)) });
   const present = conditions.map((c) => c.dedupKey);
   const source = { orgId: e.orgId, sourceType: e.source.type, sourceId: e.source.id, dedupKey: { notIn: present } };
-  // A condition that cleared since a manual resolve may page again next time it holds.
-  await db().alert.updateMany({ where: { ...source, latchKey: { not: null } }, data: { latchKey: null } });
-  const gone = await db().alert.findMany({ where: { ...source, activeKey: { not: null } }, select: { id: true } });
+  // A condition that cleared since a manual resolve may page again next time it holds. Read first:
+  // most passes have nothing to unlatch, and a write would take SQLite's lock on every pass.
+  const unlatch = await db().alert.findMany({ where: { ...source, state: "resolved", latchKey: { not: null } }, select: { id: true } });
+  if (unlatch.length) await db().alert.updateMany({ where: { id: { in: unlatch.map((u) => u.id) } }, data: { latchKey: null } });
+  const gone = await db().alert.findMany({ where: { ...source, state: { in: ["open", "acknowledged"] }, activeKey: { not: null } }, select: { id: true } });
   for (const { id } of gone) {
     const r = await clearCondition(id, e.evaluatedAt, timing.holdOffMs);
     if (r) out.push(r);
