@@ -32,7 +32,8 @@ export function Timeline({ entries, deliveries }: { entries: ApiTimelineEntry[];
   const rows: Row[] = [
     ...entries.map((t) => ({ at: t.at, what: LABEL[t.type] ?? t.type, who: t.actor, note: note(t), tone: "text-slate-900" })),
     ...deliveries.map((d) => ({
-      at: (d.sentAt ?? d.createdAt).toISOString(),
+      // Dates or ISO strings: delivery's log answers either, and both read the same here.
+      at: new Date(d.sentAt ?? d.createdAt).toISOString(),
       what: `${d.event} → ${d.channelName} (${d.channelType})`,
       who: "delivery",
       note: `${d.status}${d.attempts > 1 ? ` after ${d.attempts} attempts` : ""}${d.lastError ? `: ${d.lastError}` : ""}`,
