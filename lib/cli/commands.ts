@@ -10,6 +10,7 @@ import { db } from "@/lib/db/prisma";
 import { migrateConfigDb } from "@/lib/db/migrate";
 import { enqueueRecost } from "@/lib/pricing/recost";
 import { CHANNEL_COMMANDS } from "@/lib/delivery/cli";
+import { ALERT_COMMANDS } from "@/lib/alerts/cli";
 
 type Values = Record<string, string | boolean | undefined>;
 type OptionSpec = Record<string, { type: "string" | "boolean" }>;
@@ -214,4 +215,5 @@ export const COMMANDS: Command[] = [
     },
   },
   ...CHANNEL_COMMANDS,
+  ...ALERT_COMMANDS,
 ];

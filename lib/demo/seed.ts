@@ -2,6 +2,7 @@ import "server-only";
 import { ingestEvents } from "@/lib/ingest/ingest-batch";
 import { demoEvents } from "./generate";
 import { seedDemoChannels } from "@/lib/delivery/demo";
+import { seedDemoAlerts } from "@/lib/alerts/demo";
 
 /** Sends the demo workload through the same ingestion code as real data, 1000 events a batch. */
 export async function seedDemoData(orgId: string, end = new Date()): Promise<number> {
@@ -16,5 +17,6 @@ export async function seedDemoData(orgId: string, end = new Date()): Promise<num
     }
   }
   if (batch.length) total += (await ingestEvents(orgId, "demo", batch, "demo")).accepted;
+  await seedDemoAlerts(orgId, end);
   return total;
 }
