@@ -43,8 +43,10 @@ export async function explainSeries(
   // and says nothing; among equal impacts the value of the finer dimension is the more specific.
   const distinct = new Map<string, number>();
   for (const d of dimensions) distinct.set(d, new Set([...baseline, ...current].map((r) => r.dims[d])).size);
-  return report.topContributors
-    .filter((c) => (distinct.get(c.dimension) ?? 0) > 1 && (total >= 0 ? c.impact > 0 : c.impact < 0))
+  const sameSign = report.topContributors.filter((c) => (total >= 0 ? c.impact > 0 : c.impact < 0));
+  const varied = sameSign.filter((c) => (distinct.get(c.dimension) ?? 0) > 1);
+  // When every dimension is constant (one feature, one model...), those values are the whole story.
+  return (varied.length ? varied : sameSign)
     .sort((a, b) => {
       const tie = Math.abs(Math.abs(a.impact) - Math.abs(b.impact)) <= 1e-9 * Math.max(Math.abs(a.impact), Math.abs(b.impact));
       if (!tie) return Math.abs(b.impact) - Math.abs(a.impact);
