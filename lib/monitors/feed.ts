@@ -43,27 +43,37 @@ export async function feedMonitor(m: MonitorConfig, clock: PassClock): Promise<{
     cache = newMonitorCache(version, m.sensitivity, clock.now, clock.settled - HISTORY_HOURS);
     setMonitorCache(m.id, cache);
   }
-  const rows = await readHourlySeries(m.orgId, m.dimension, m.scope, cache.fedThrough, clock.current + 1);
-  const settled = new Map<string, Map<number, HourlyPoint>>();
-  const live: LiveHours = new Map();
+  // Settled hours in chunks: a cold start reads 28 days, which at 10,000 series is millions of rows.
+  while (cache.fedThrough < clock.settled) {
+    const to = Math.min(clock.settled, cache.fedThrough + FEED_CHUNK_HOURS);
+    feedRows(cache, byValue(await readHourlySeries(m.orgId, m.dimension, m.scope, cache.fedThrough, to)), to);
+  }
+  const live: LiveHours = byValue(await readHourlySeries(m.orgId, m.dimension, m.scope, clock.settled, clock.current + 1));
+  return { cache, live };
+}
+
+const FEED_CHUNK_HOURS = 48;
+
+function byValue(rows: HourlyPoint[]): Map<string, Map<number, HourlyPoint>> {
+  const out = new Map<string, Map<number, HourlyPoint>>();
   for (const r of rows) {
-    const into = r.hour < clock.settled ? settled : live;
-    let byHour = into.get(r.value);
-    if (!byHour) into.set(r.value, (byHour = new Map()));
+    let byHour = out.get(r.value);
+    if (!byHour) out.set(r.value, (byHour = new Map()));
     byHour.set(r.hour, r);
   }
-  if (clock.settled > cache.fedThrough) {
-    const keys = new Set([...cache.series.keys(), ...settled.keys()]);
-    for (const key of keys) {
-      const points = settled.get(key);
-      // A series is followed from its first hour with spend; after that an hour without rows is $0.
-      const start = cache.series.has(key) ? cache.fedThrough : Math.min(...points!.keys());
-      for (let h = start; h < clock.settled; h++) {
-        const p = points?.get(h);
-        feedHour(cache, key, h, p?.costUsd ?? 0, p?.pricedRequests ?? 0);
-      }
+  return out;
+}
+
+/** Feeds hours [cache.fedThrough, to) of every series; an hour without rows is $0 once a series has started. */
+function feedRows(cache: MonitorCache, settled: Map<string, Map<number, HourlyPoint>>, to: number): void {
+  for (const key of new Set([...cache.series.keys(), ...settled.keys()])) {
+    const points = settled.get(key);
+    // A series is followed from its first hour with spend.
+    const start = cache.series.has(key) ? cache.fedThrough : Math.min(...points!.keys());
+    for (let h = start; h < to; h++) {
+      const p = points?.get(h);
+      feedHour(cache, key, h, p?.costUsd ?? 0, p?.pricedRequests ?? 0);
     }
-    cache.fedThrough = clock.settled;
   }
-  return { cache, live };
+  cache.fedThrough = to;
 }
