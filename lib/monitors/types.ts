@@ -43,10 +43,13 @@ const dimensionValue = z.string().trim().min(1, "expected a non-empty value").ma
 
 /** {"feature": "search"} or {"feature": ["search", "chat"]}: one or several values per dimension. */
 export const scopeSchema = z
-  .record(z.enum(DIMENSIONS, { error: `expected a dimension key: ${DIMENSIONS.join(", ")}` }), z.union([dimensionValue, z.array(dimensionValue).min(1).max(100)]))
+  .partialRecord(
+    z.enum(DIMENSIONS, { error: `expected a dimension key: ${DIMENSIONS.join(", ")}` }),
+    z.union([dimensionValue, z.array(dimensionValue).min(1).max(100)], { error: "expected a non-empty value or a list of 1-100 values" }),
+  )
   .transform((r) => {
     const out: MonitorScope = {};
-    for (const [k, v] of Object.entries(r)) out[k as Dimension] = Array.isArray(v) ? v.map((s) => s.normalize("NFC")) : [v.normalize("NFC")];
+    for (const [k, v] of Object.entries(r)) if (v !== undefined) out[k as Dimension] = Array.isArray(v) ? v.map((s) => s.normalize("NFC")) : [v.normalize("NFC")];
     return out;
   });
 
