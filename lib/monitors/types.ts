@@ -43,13 +43,15 @@ const dimensionValue = z.string().trim().min(1, "expected a non-empty value").ma
 
 /** {"feature": "search"} or {"feature": ["search", "chat"]}: one or several values per dimension. */
 export const scopeSchema = z
-  .partialRecord(
-    z.enum(DIMENSIONS, { error: `expected a dimension key: ${DIMENSIONS.join(", ")}` }),
-    z.union([dimensionValue, z.array(dimensionValue).min(1).max(100)], { error: "expected a non-empty value or a list of 1-100 values" }),
-  )
+  .record(z.string(), z.union([dimensionValue, z.array(dimensionValue).min(1).max(100)], { error: "expected a non-empty value or a list of 1-100 values" }))
+  .superRefine((r, ctx) => {
+    for (const k of Object.keys(r)) {
+      if (!(DIMENSIONS as readonly string[]).includes(k)) ctx.addIssue({ code: "custom", path: [k], message: `expected a dimension among ${DIMENSIONS.join(", ")}` });
+    }
+  })
   .transform((r) => {
     const out: MonitorScope = {};
-    for (const [k, v] of Object.entries(r)) if (v !== undefined) out[k as Dimension] = Array.isArray(v) ? v.map((s) => s.normalize("NFC")) : [v.normalize("NFC")];
+    for (const [k, v] of Object.entries(r)) out[k as Dimension] = Array.isArray(v) ? v.map((s) => s.normalize("NFC")) : [v.normalize("NFC")];
     return out;
   });
 
