@@ -15,9 +15,11 @@ type Values = { id: string; name: string; dimension: string; kinds: string[]; mi
 /** Create a monitor, or edit one (the same fields; the server validates both through the API's schema). */
 export function MonitorForm({ mode, monitor }: { mode: "create" | "edit"; monitor?: Values }) {
   const [state, action, pending] = useActionState<MonitorFormState, FormData>(mode === "create" ? createMonitorAction : updateMonitorAction, { ok: true, message: "" });
-  const v = monitor ?? { id: "", name: "", dimension: "feature", kinds: ["anomaly", "cost_per_request"], minSpendUsd: "1", sensitivity: "medium" };
+  const initial = monitor ?? { id: "", name: "", dimension: "feature", kinds: ["anomaly", "cost_per_request"], minSpendUsd: "1", sensitivity: "medium" };
+  // After a refusal the form shows what was typed (React resets a form once its action returns).
+  const v = state.values ? { ...initial, ...state.values } : initial;
   const form = (
-    <form action={action} aria-label={mode === "create" ? "Create a monitor" : `Edit ${v.name}`} className="mt-3 flex flex-wrap items-end gap-4 text-sm">
+    <form key={JSON.stringify(state.values ?? null)} action={action} aria-label={mode === "create" ? "Create a monitor" : `Edit ${v.name}`} className="mt-3 flex flex-wrap items-end gap-4 text-sm">
       {mode === "edit" && <input type="hidden" name="id" value={v.id} />}
       <label className="flex flex-col text-xs text-slate-600">
         Name

@@ -7,7 +7,9 @@ import { assertPermission } from "@/lib/auth/guard";
 import { formOf } from "@/lib/http/action-form";
 import { apiCreateMonitor, apiDeleteMonitor, apiUpdateMonitor } from "@/lib/monitors/api";
 
-export type MonitorFormState = { ok: boolean; message: string; errors?: string[] };
+export type MonitorFormValues = { name: string; dimension: string; kinds: string[]; minSpendUsd: string; sensitivity: string };
+/** `values`: what was submitted, shown again after a refusal (React resets a form after its action). */
+export type MonitorFormState = { ok: boolean; message: string; errors?: string[]; values?: MonitorFormValues };
 
 const idSchema = z.string().min(1).max(100);
 
@@ -31,12 +33,18 @@ async function answer(res: Response, done: string): Promise<MonitorFormState> {
   return { ok: false, message: b.error ?? "Not saved.", errors: b.details };
 }
 
-async function run(fn: () => Promise<Response>, done: string): Promise<MonitorFormState> {
+function valuesOf(form: FormData): MonitorFormValues {
+  const str = (k: string) => String(form.get(k) ?? "");
+  return { name: str("name"), dimension: str("dimension"), kinds: form.getAll("kinds").map(String), minSpendUsd: str("min_spend_usd"), sensitivity: str("sensitivity") };
+}
+
+async function run(fn: () => Promise<Response>, done: string, form?: FormData): Promise<MonitorFormState> {
   try {
-    return await answer(await fn(), done);
+    const r = await answer(await fn(), done);
+    return r.ok || !form ? r : { ...r, values: valuesOf(form) };
   } catch (err) {
     const e = err as { status?: number; message?: string; details?: string[] };
-    if (e.status && e.status < 500) return { ok: false, message: e.message ?? "Not saved.", errors: e.details };
+    if (e.status && e.status < 500) return { ok: false, message: e.message ?? "Not saved.", errors: e.details, values: form ? valuesOf(form) : undefined };
     throw err;
   }
 }
@@ -44,7 +52,8 @@ async function run(fn: () => Promise<Response>, done: string): Promise<MonitorFo
 export async function createMonitorAction(_prev: MonitorFormState, input: unknown): Promise<MonitorFormState> {
   const user = await assertPermission("alerting.manage");
   const ctx = { orgId: user.orgId, actor: actorOf({ kind: "user", userId: user.id, email: user.email }) };
-  return run(() => apiCreateMonitor(ctx, bodyOf(formOf(input))), "Monitor created.");
+  const form = formOf(input);
+  return run(() => apiCreateMonitor(ctx, bodyOf(form)), "Monitor created.", form);
 }
 
 export async function updateMonitorAction(_prev: MonitorFormState, input: unknown): Promise<MonitorFormState> {
@@ -53,7 +62,7 @@ export async function updateMonitorAction(_prev: MonitorFormState, input: unknow
   const id = idSchema.safeParse(form.get("id"));
   if (!id.success) return { ok: false, message: "Not saved.", errors: ["id: expected the monitor's id"] };
   const ctx = { orgId: user.orgId, actor: actorOf({ kind: "user", userId: user.id, email: user.email }) };
-  return run(() => apiUpdateMonitor(ctx, id.data, bodyOf(form)), "Monitor saved.");
+  return run(() => apiUpdateMonitor(ctx, id.data, bodyOf(form)), "Monitor saved.", form);
 }
 
 export async function setMonitorEnabledAction(input: unknown): Promise<void> {
