@@ -74,6 +74,8 @@ const latencies: number[] = [];
 for (let i = 0; i < SPIKES; i++) {
   const f = features[i].feature;
   const dedupKey = `anomaly:${monitor.id}:feature=${f}`;
+  // At a random point of the worker's cycle, as real traffic arrives (right after a pass would bias it high).
+  await new Promise((r) => setTimeout(r, 3000 + Math.random() * worker.intervalMs));
   const seen = new Promise<number>((resolve) => waiting.set(dedupKey, resolve));
   const now = Date.now();
   const burst = Array.from({ length: PER_HOUR * 10 }, (_, k) => event(`spike-${i}-${k}`, now - k * 1000, f, features[i].team));
