@@ -1,7 +1,7 @@
 import "server-only";
 import type { AlertCondition, SeriesPoint } from "@/lib/alert-contract/condition";
 import type { PointResult } from "@/lib/anomalies/detector";
-import { explainSeries } from "./cause";
+import { explainSeries, memoCause } from "./cause";
 import type { LiveHours, PassClock } from "./feed";
 import { HOUR_MS } from "./ledger-reads";
 import { overviewUrl, scopeRecord, SEVERITY_LEVEL, seriesDedupKey, seriesFilters, seriesLabel, severityFor, usd } from "./links";
@@ -58,10 +58,13 @@ export async function anomalyCondition(m: MonitorConfig, cache: MonitorCache, c:
   const expected = Math.max(0, r.expected);
   const ratio = expected > 0 ? r.actual / expected : Infinity;
   const severity = severityFor(r.impact, ratio);
-  const cause = await explainSeries(m.orgId, filters, [c.hour], (baseCost) => (baseCost > 0 ? expected / baseCost : c.fraction / 7));
+  const dedupKey = seriesDedupKey("anomaly", m.id, m.dimension, c.key);
+  const cause = await memoCause(`${dedupKey}@${c.hour}`, clock.now, () =>
+    explainSeries(m.orgId, filters, [c.hour], (baseCost) => (baseCost > 0 ? expected / baseCost : c.fraction / 7)),
+  );
   const partial = c.fraction < 1 ? ` in the first ${Math.round(c.fraction * 60)} min of the hour` : "";
   return {
-    dedupKey: seriesDedupKey("anomaly", m.id, m.dimension, c.key),
+    dedupKey,
     kind: "anomaly",
     severity,
     level: SEVERITY_LEVEL[severity],

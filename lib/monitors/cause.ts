@@ -73,3 +73,22 @@ function round(n: number, digits = 6): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 }
+
+/** A cause is recomputed at most this often while its condition holds (two rollup reads each time). */
+export const CAUSE_TTL_MS = 5 * 60_000;
+const MAX_MEMO = 10_000;
+const memo = new Map<string, { at: number; cause: CauseItem[] }>();
+
+/**
+ * The cause of a condition that holds pass after pass changes little within minutes: reuse it for
+ * CAUSE_TTL_MS (by the pass clock) under `key` (the condition's key and hour), so a pass stays short
+ * while many conditions hold and a new spike reaches the sink sooner.
+ */
+export async function memoCause(key: string, now: number, compute: () => Promise<CauseItem[]>): Promise<CauseItem[]> {
+  const hit = memo.get(key);
+  if (hit && now >= hit.at && now - hit.at < CAUSE_TTL_MS) return hit.cause;
+  const cause = await compute();
+  if (memo.size >= MAX_MEMO) memo.clear();
+  memo.set(key, { at: now, cause });
+  return cause;
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AlertCondition } from "@/lib/alert-contract/condition";
 import { round } from "./anomaly-conditions";
-import { explainSeries } from "./cause";
+import { explainSeries, memoCause } from "./cause";
 import type { LiveHours, PassClock } from "./feed";
 import { HOUR_MS } from "./ledger-reads";
 import { overviewUrl, scopeRecord, SEVERITY_LEVEL, seriesDedupKey, seriesFilters, seriesLabel, severityFor, usd } from "./links";
@@ -76,9 +76,12 @@ export async function costPerRequestCondition(m: MonitorConfig, c: CprCandidate,
   const ratio = c.cprNow / c.cprBase;
   const severity = severityFor(c.impactUsd, ratio);
   // Baseline scaled to the window's request count: the cause is then what changed per request (mix, size).
-  const cause = await explainSeries(m.orgId, filters, hours, (_cost, baseReq) => (baseReq > 0 ? c.windowRequests / baseReq : 1 / 7));
+  const dedupKey = seriesDedupKey("cost_per_request", m.id, m.dimension, c.key);
+  const cause = await memoCause(`${dedupKey}@${clock.current}`, clock.now, () =>
+    explainSeries(m.orgId, filters, hours, (_cost, baseReq) => (baseReq > 0 ? c.windowRequests / baseReq : 1 / 7)),
+  );
   return {
-    dedupKey: seriesDedupKey("cost_per_request", m.id, m.dimension, c.key),
+    dedupKey,
     kind: "cost_per_request",
     severity,
     level: SEVERITY_LEVEL[severity],
