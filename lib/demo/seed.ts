@@ -3,6 +3,7 @@ import { ingestEvents } from "@/lib/ingest/ingest-batch";
 import { demoEvents } from "./generate";
 import { seedDemoChannels } from "@/lib/delivery/demo";
 import { seedDemoAlerts } from "@/lib/alerts/demo";
+import { seedDemoMonitors } from "@/lib/monitors/demo";
 
 /** Sends the demo workload through the same ingestion code as real data, 1000 events a batch. */
 export async function seedDemoData(orgId: string, end = new Date()): Promise<number> {
@@ -18,5 +19,6 @@ export async function seedDemoData(orgId: string, end = new Date()): Promise<num
   }
   if (batch.length) total += (await ingestEvents(orgId, "demo", batch, "demo")).accepted;
   await seedDemoAlerts(orgId, end);
+  await seedDemoMonitors(orgId);
   return total;
 }
