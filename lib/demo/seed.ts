@@ -1,6 +1,7 @@
 import "server-only";
 import { ingestEvents } from "@/lib/ingest/ingest-batch";
 import { demoEvents } from "./generate";
+import { seedDemoBudgets } from "@/lib/budgets/demo";
 
 /** Sends the demo workload through the same ingestion code as real data, 1000 events a batch. */
 export async function seedDemoData(orgId: string, end = new Date()): Promise<number> {
@@ -14,5 +15,6 @@ export async function seedDemoData(orgId: string, end = new Date()): Promise<num
     }
   }
   if (batch.length) total += (await ingestEvents(orgId, "demo", batch, "demo")).accepted;
+  await seedDemoBudgets(orgId, end);
   return total;
 }
