@@ -8,6 +8,7 @@ import { createUser } from "@/lib/bootstrap/users";
 import { db } from "@/lib/db/prisma";
 import { migrateConfigDb } from "@/lib/db/migrate";
 import { enqueueRecost } from "@/lib/pricing/recost";
+import { BUDGET_COMMANDS } from "@/lib/budgets/cli-commands";
 
 type Values = Record<string, string | boolean | undefined>;
 type OptionSpec = Record<string, { type: "string" | "boolean" }>;
@@ -204,4 +205,5 @@ export const COMMANDS: Command[] = [
       console.log(`Queued re-cost ${job.id} for ${input.from.toISOString()} .. ${input.to.toISOString()}.`);
     },
   },
+  ...BUDGET_COMMANDS,
 ];
