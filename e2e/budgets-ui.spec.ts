@@ -5,6 +5,8 @@ import { RUN, createKey, signIn } from "./helpers";
  * Budgets end to end: finance creates a budget in the UI, events sent through the ingest API show up
  * on its page and in the gateway check; a viewer sees it but cannot edit (no form, and the API says 403).
  */
+test.describe.configure({ mode: "serial" });
+
 const team = `e2e-budget-${RUN}`;
 let budgetPath = "";
 
@@ -21,9 +23,9 @@ test("finance creates a budget; spend sent through the API shows on its page and
   await page.getByLabel("Amount (USD)").fill("4");
   await page.getByLabel("Period").selectOption("month");
   await page.getByRole("button", { name: "Create budget" }).click();
-  await expect(page).toHaveURL(/\/budgets\/[a-z0-9]+$/);
-  budgetPath = new URL(page.url()).pathname;
+  await expect(page).toHaveURL(/\/budgets\/(?!new$)[a-z0-9]+$/);
   await expect(page.getByRole("heading", { name: `E2E ${RUN}` })).toBeVisible();
+  budgetPath = new URL(page.url()).pathname;
   await expect(page.locator('[data-stat="Spent"]')).toHaveText("$0.0000");
 
   const ingest = await createKey(`e2e-budget-ingest-${RUN}`, "ingest,read");

@@ -17,7 +17,7 @@ export async function seedDemoBudgets(orgId: string, now = new Date()): Promise<
   });
   const drafts = [draft("Organization monthly", {}, "month"), draft("Support team", { team: "support" }, "month"), draft("Growth team", { team: "growth" }, "month"), draft("Platform weekly", { team: "platform" }, "week")];
   const [org, support, growth, platform] = (await budgetStatuses(orgId, drafts, { now })).map((b) => b.status);
-  const dollars = (x: number) => String(Math.max(1, Math.ceil(x)));
+  const dollars = (x: number) => (Math.max(1, Math.ceil(x * 100)) / 100).toFixed(2);
   const data = (name: string, scope: Record<string, string>, amount: string, period: string, parentId: string | null = null): BudgetData => ({
     name, scope: JSON.stringify(scope), amountUsd: amount, period, timezone: "UTC", fiscalYearStartMonth: 1, weekStartsOn: 1,
     thresholds: "[50,75,90,100]", forecastAlerts: true, blockAtPercent: 100, channelIds: "[]", parentId,
