@@ -26,8 +26,19 @@ export type StatusOptions = {
 export async function budgetStatuses(orgId: string, budgets: BudgetConfig[], opts: StatusOptions = {}): Promise<BudgetWithStatus[]> {
   const now = opts.now ?? new Date();
   const withForecast = opts.forecast ?? true;
-  const periods = new Map<string, { cur: PeriodBounds; prev: PeriodBounds | null }>();
-  for (const b of budgets) periods.set(b.id, { cur: periodContaining(now, b), prev: withForecast ? previousPeriod(now, b) : null });
+  // Budgets share calendars (period, zone, fiscal start, week start): each calendar is computed once
+  // per pass, since Intl's zone conversions are most of a pass's JavaScript time at 1,000 budgets.
+  const calendars = new Map<string, { cur: PeriodBounds; prev: PeriodBounds | null; elapsed: number }>();
+  const periods = new Map<string, { cur: PeriodBounds; prev: PeriodBounds | null; elapsed: number }>();
+  for (const b of budgets) {
+    const key = `${b.period}|${b.timezone}|${b.fiscalYearStartMonth}|${b.weekStartsOn}`;
+    let c = calendars.get(key);
+    if (!c) {
+      const cur = periodContaining(now, b);
+      calendars.set(key, (c = { cur, prev: withForecast ? previousPeriod(now, b) : null, elapsed: daysElapsed(now, cur, b.timezone) }));
+    }
+    periods.set(b.id, c);
+  }
 
   const statuses = new Map<string, BudgetStatus>();
   const spentPico = new Map<string, bigint>();
@@ -59,7 +70,7 @@ export async function budgetStatuses(orgId: string, budgets: BudgetConfig[], opt
       const cur = totals.get(k)?.get(indexOf(p.cur)) ?? ZERO;
       const prev = p.prev ? (totals.get(k)?.get(indexOf(p.prev)) ?? ZERO) : ZERO;
       spentPico.set(b.id, cur.costPico);
-      statuses.set(b.id, statusOf(b, p.cur, cur, prev, history?.get(k) ?? [], now, withForecast));
+      statuses.set(b.id, statusOf(b, p.cur, p.elapsed, cur, prev, history?.get(k) ?? [], now, withForecast));
     }
   }
   const out = budgets.map((b) => ({ ...b, status: statuses.get(b.id)! }));
@@ -70,6 +81,7 @@ export async function budgetStatuses(orgId: string, budgets: BudgetConfig[], opt
 function statusOf(
   b: BudgetConfig,
   period: PeriodBounds,
+  elapsed: number,
   cur: PeriodTotals,
   prev: PeriodTotals,
   history: { timestamp: number; value: number }[],
@@ -80,7 +92,6 @@ function statusOf(
   const spent = cur.costPico;
   const spentUsd = picoNumber(spent);
   const amountUsd = picoNumber(amount);
-  const elapsed = daysElapsed(now, period, b.timezone);
   const remainingDays = Math.max(0, period.days - elapsed);
   const f = withForecast ? forecastRest(spentUsd, history, period, now) : { point: spentUsd, low: spentUsd, high: spentUsd };
   const rate = elapsed > 0 ? spentUsd / elapsed : 0;
