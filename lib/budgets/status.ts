@@ -60,9 +60,14 @@ export async function budgetStatuses(orgId: string, budgets: BudgetConfig[], opt
       indexOf(p.cur);
       if (p.prev) indexOf(p.prev);
     }
+    const hourStart = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+    const restKey = (b: BudgetConfig) => `${orgId}|${dims.join(",")}|${scopeKey(dims, b.scope)}|${periods.get(b.id)!.cur.start.getTime()}|${periods.get(b.id)!.cur.end.getTime()}|${hourStart}`;
+    // The forecast's input is the history up to the current hour, so it is computed once an hour per
+    // scope and period; every pass in between reuses it and skips the history read.
+    const needHistory = withForecast && group.some((b) => !restCache.has(restKey(b)));
     const [totals, history] = await Promise.all([
       totalsByWindow(orgId, dims, group, windows),
-      withForecast ? hourlyHistory(orgId, dims, group, now.getTime() - HISTORY_DAYS * DAY_MS, now.getTime()) : Promise.resolve(null),
+      needHistory ? hourlyHistory(orgId, dims, group, now.getTime() - HISTORY_DAYS * DAY_MS, now.getTime()) : Promise.resolve(null),
     ]);
     for (const b of group) {
       const p = periods.get(b.id)!;
@@ -70,9 +75,16 @@ export async function budgetStatuses(orgId: string, budgets: BudgetConfig[], opt
       const cur = totals.get(k)?.get(indexOf(p.cur)) ?? ZERO;
       const prev = p.prev ? (totals.get(k)?.get(indexOf(p.prev)) ?? ZERO) : ZERO;
       spentPico.set(b.id, cur.costPico);
-      statuses.set(b.id, statusOf(b, p.cur, p.elapsed, cur, prev, history?.get(k) ?? [], now, withForecast));
+      let rest: Rest | null = null;
+      if (withForecast) {
+        const rk = restKey(b);
+        rest = restCache.get(rk) ?? forecastRest(history?.get(k) ?? [], p.cur, hourStart);
+        restCache.set(rk, rest);
+      }
+      statuses.set(b.id, statusOf(b, p.cur, p.elapsed, cur, prev, rest, now));
     }
   }
+  pruneRestCache(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
   const out = budgets.map((b) => ({ ...b, status: statuses.get(b.id)! }));
   addChildren(out, spentPico);
   return out;
@@ -84,16 +96,22 @@ function statusOf(
   elapsed: number,
   cur: PeriodTotals,
   prev: PeriodTotals,
-  history: { timestamp: number; value: number }[],
+  rest: Rest | null,
   now: Date,
-  withForecast: boolean,
 ): BudgetStatus {
   const amount = usdToPico(b.amountUsd);
   const spent = cur.costPico;
   const spentUsd = picoNumber(spent);
   const amountUsd = picoNumber(amount);
   const remainingDays = Math.max(0, period.days - elapsed);
-  const f = withForecast ? forecastRest(spentUsd, history, period, now) : { point: spentUsd, low: spentUsd, high: spentUsd };
+  // The rest of the period was forecast from the start of the current hour; the part of this hour
+  // already gone is in `spent`, so it is taken off the forecast pro rata.
+  const end = period.end.getTime();
+  const hourStart = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+  const share = end > hourStart ? Math.max(0, (end - now.getTime()) / (end - hourStart)) : 0;
+  const f = rest
+    ? { point: spentUsd + rest.point * share, low: spentUsd + rest.low * share, high: spentUsd + rest.high * share }
+    : { point: spentUsd, low: spentUsd, high: spentUsd };
   const rate = elapsed > 0 ? spentUsd / elapsed : 0;
   let runsOutOn: string | null = null;
   if (spent < amount && rate > 0) {
@@ -128,19 +146,26 @@ function statusOf(
   };
 }
 
+type Rest = { point: number; low: number; high: number };
+const REST_KEY = Symbol.for("llm-finops.budget-forecast-rest");
+const restCache: Map<string, Rest> = ((globalThis as unknown as Record<symbol, Map<string, Rest>>)[REST_KEY] ??= new Map());
+
+function pruneRestCache(hourStart: number) {
+  const suffix = `|${hourStart}`;
+  for (const k of restCache.keys()) if (!k.endsWith(suffix)) restCache.delete(k);
+}
+
 /**
- * Spent so far (exact, from the period totals) plus the forecast of the rest of the period. The
- * forecast runs on whole hours up to the current one and the part of the current hour already gone
- * is taken off the remainder pro rata, since that part is already in `spent`.
+ * The forecast of what the rest of the period adds, from the start of the current hour (whole hours
+ * of history only). Spent so far comes exactly from the period totals, not from this history, which
+ * reaches back only HISTORY_DAYS.
  */
-function forecastRest(spent: number, history: { timestamp: number; value: number }[], period: PeriodBounds, now: Date) {
+function forecastRest(history: { timestamp: number; value: number }[], period: PeriodBounds, hourStart: number): Rest {
   const end = period.end.getTime();
-  const hourStart = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
-  if (history.length === 0 || end <= hourStart) return { point: spent, low: spent, high: spent };
+  if (history.length === 0 || end <= hourStart) return { point: 0, low: 0, high: 0 };
   const f = forecastPeriodEnd({ history, periodStart: period.start.getTime(), periodEnd: end, asOf: hourStart });
-  const share = (end - now.getTime()) / (end - hourStart);
-  const rest = (x: number) => Math.max(0, x - f.actualToDate) * share;
-  return { point: spent + rest(f.expectedTotal), low: spent + rest(f.lower), high: spent + rest(f.upper) };
+  const rest = (x: number) => Math.max(0, x - f.actualToDate);
+  return { point: rest(f.expectedTotal), low: rest(f.lower), high: rest(f.upper) };
 }
 
 /** Direct children's amounts and spend summed onto each parent, and whether either passes the parent's amount. */
