@@ -1,11 +1,15 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
+import CredentialsModule from "next-auth/providers/credentials";
 import { checkCredentials } from "./credentials";
 import { createSession, resolveSession, revokeSession, SESSION_MAX_AGE_SECONDS, type SessionUser } from "./sessions";
 import { clientAddress } from "./client-address";
 import { signInSucceeded } from "./signin-throttle";
 import { safeCallbackPath } from "./safe-redirect";
+
+// A CommonJS module: Next's bundler hands over its default export, Node's ESM loader (node:test with
+// tsx, where route handlers are tested over HTTP) the whole module object.
+const Credentials = ((CredentialsModule as unknown as { default?: typeof CredentialsModule }).default ?? CredentialsModule) as typeof CredentialsModule;
 
 export const authOptions: NextAuthOptions = {
   // The JWT only carries the session id; lib/auth/sessions.ts decides on every request.

@@ -11,6 +11,7 @@ import { migrateConfigDb } from "@/lib/db/migrate";
 import { enqueueRecost } from "@/lib/pricing/recost";
 import { CHANNEL_COMMANDS } from "@/lib/delivery/cli";
 import { ALERT_COMMANDS } from "@/lib/alerts/cli";
+import { BUDGET_COMMANDS } from "@/lib/budgets/cli-commands";
 
 type Values = Record<string, string | boolean | undefined>;
 type OptionSpec = Record<string, { type: "string" | "boolean" }>;
@@ -216,4 +217,5 @@ export const COMMANDS: Command[] = [
   },
   ...CHANNEL_COMMANDS,
   ...ALERT_COMMANDS,
+  ...BUDGET_COMMANDS,
 ];

@@ -4,6 +4,7 @@ import { demoEvents } from "./generate";
 import { seedDemoChannels } from "@/lib/delivery/demo";
 import { seedDemoAlerts } from "@/lib/alerts/demo";
 import { seedDemoMonitors } from "@/lib/monitors/demo";
+import { seedDemoBudgets } from "@/lib/budgets/demo";
 
 /** Sends the demo workload through the same ingestion code as real data, 1000 events a batch. */
 export async function seedDemoData(orgId: string, end = new Date()): Promise<number> {
@@ -20,5 +21,6 @@ export async function seedDemoData(orgId: string, end = new Date()): Promise<num
   if (batch.length) total += (await ingestEvents(orgId, "demo", batch, "demo")).accepted;
   await seedDemoAlerts(orgId, end);
   await seedDemoMonitors(orgId);
+  await seedDemoBudgets(orgId, end);
   return total;
 }

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:budgets [-- --budgets 1000 --requests 5000 --port 3203]`
+ *
+ * 1. In a child process (the embedded engine allows one process per data directory): a fresh store
+ *    with one organization, N budgets (org, teams, customers, team x customer; day to year periods in
+ *    several zones) and two weeks of hourly spend across those scopes, sent through the ingest path;
+ *    then the CPU and wall time of full evaluation passes (status with forecast for every budget,
+ *    conditions) and of the check's snapshot rebuild.
+ * 2. The server as `npm start` runs it on that store, and GET /api/v1/budgets/check over real HTTP
+ *    (keep-alive, one client, then 4 concurrent): p50 / p99 / max.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const { values: opt } = parseArgs({
+  options: {
+    budgets: { type: "string", default: "1000" },
+    requests: { type: "string", default: "5000" },
+    port: { type: "string", default: "3203" },
+    seed: { type: "string" },
+  },
+});
+const BUDGETS = Number(opt.budgets);
+const TEAMS = 20;
+const log = (s: string) => console.error(`[bench:budgets] ${s}`);
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+if (opt.seed) await seedAndMeasure(opt.seed);
+else await main();
+
+async function seedAndMeasure(dataDir: string) {
+  process.env.DATA_DIR = dataDir;
+  process.env.DEMO_DATA = "0";
+  const { migrateConfigDb } = await import("@/lib/db/migrate");
+  const { migrateClickhouse } = await import("@/lib/clickhouse/migrate");
+  const { ensureOrganization } = await import("@/lib/bootstrap/users");
+  const { ingestEvents } = await import("@/lib/ingest/ingest-batch");
+  const { insertBudget, listBudgets } = await import("./repository");
+  const { budgetStatuses } = await import("./status");
+  const { budgetConditions } = await import("./conditions");
+  const { createApiKey } = await import("@/lib/auth/api-keys");
+  const { eventWriter } = await import("@/lib/ingest/writer");
+  migrateConfigDb();
+  await migrateClickhouse();
+  const { orgId } = await ensureOrganization(false);
+  const customers = BUDGETS;
+  const periods = ["month", "month", "month", "day", "week", "quarter", "year"];
+  const zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo"];
+  for (let i = 0; i < BUDGETS; i++) {
+    const team = `team-${i % TEAMS}`;
+    const scope = i === 0 ? {} : i <= TEAMS ? { team: `team-${i - 1}` } : i % 5 === 0 ? { team, customer: `cust-${i}` } : { customer: `cust-${i}` };
+    await insertBudget(orgId, {
+      name: `Budget ${i}`, scope: JSON.stringify(scope), amountUsd: String(10 + (i % 90)), period: periods[i % periods.length], timezone: zones[i % zones.length],
+      fiscalYearStartMonth: 1 + (i % 12), weekStartsOn: 1, thresholds: "[50,75,90,100]", forecastAlerts: true, blockAtPercent: 100, channelIds: "[]", parentId: null,
+    });
+  }
+  // Two weeks, one event per customer every 6 hours (about 56 per customer), in the customer's team.
+  const end = Date.now();
+  let batch: unknown[] = [];
+  let sent = 0;
+  for (let h = 14 * 24; h >= 0; h -= 6) {
+    for (let c = 0; c < customers; c++) {
+      batch.push({
+        id: `b-${h}-${c}`, timestamp: new Date(end - h * 3_600_000 - (c % 3600) * 1000).toISOString(), provider: "openai", model: "gpt-4o",
+        team: `team-${c % TEAMS}`, customer: `cust-${c}`, feature: `f-${c % 7}`, usage: { input_tokens: 20_000 + (c % 50) * 1000, output_tokens: 500 },
+      });
+      if (batch.length === 1000) {
+        sent += (await ingestEvents(orgId, "bench", batch, "bench")).accepted;
+        batch = [];
+      }
+    }
+  }
+  if (batch.length) sent += (await ingestEvents(orgId, "bench", batch, "bench")).accepted;
+  await eventWriter().drain();
+  log(`seeded ${BUDGETS} budgets, ${sent} events`);
+  const budgets = await listBudgets(orgId);
+  const measure = async (forecast: boolean) => {
+    const runs: { cpuMs: number; wallMs: number }[] = [];
+    for (let r = 0; r < 4; r++) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const statuses = await budgetStatuses(orgId, budgets, { forecast });
+      if (forecast) for (const b of statuses) budgetConditions(b);
+      const c = process.cpuUsage(c0);
+      runs.push({ cpuMs: (c.user + c.system) / 1000, wallMs: performance.now() - t0 });
+    }
+    // The first pass computes every forecast (once an hour); the others reuse them within the hour.
+    const cold = runs.shift()!;
+    runs.sort((a, b) => a.cpuMs - b.cpuMs);
+    return { ...runs[1], cold };
+  };
+  const evaluation = await measure(true);
+  const snapshot = await measure(false);
+  const key = (await createApiKey({ orgId, name: "bench", scopes: ["read"] })).key;
+  console.log(JSON.stringify({ key, evaluation, snapshot, events: sent }));
+  process.exit(0);
+}
+
+async function main() {
+  const root = process.cwd();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "finops-bench-budgets-"));
+  const port = Number(opt.port);
+  const base = `http://127.0.0.1:${port}`;
+  const node = (args: string[], env: Record<string, string>) =>
+    spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", ...args], { cwd: root, env: { ...process.env, ...env } });
+  log(`seeding ${BUDGETS} budgets into ${work}`);
+  type Run = { cpuMs: number; wallMs: number };
+  const seeded = await new Promise<{ key: string; evaluation: Run & { cold: Run }; snapshot: { cpuMs: number; wallMs: number }; events: number }>((resolve, reject) => {
+    const child = node(["lib/budgets/bench-check.ts", "--seed", work, "--budgets", String(BUDGETS)], {});
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.pipe(process.stderr);
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`seed exit ${code}`))));
+  });
+  const server = node(["lib/cli/start.ts"], { DATA_DIR: work, PORT: String(port), DEMO_DATA: "0", NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: base });
+  let serverLog = "";
+  server.stdout.on("data", (d) => (serverLog += d));
+  server.stderr.on("data", (d) => (serverLog += d));
+  const stop = () => server.pid && !server.killed && server.kill("SIGTERM");
+  process.on("exit", stop);
+  try {
+    for (let i = 0; ; i++) {
+      if (i > 2400) throw new Error(`server did not start:\n${serverLog.slice(-2000)}`);
+      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const headers = { authorization: `Bearer ${seeded.key}` };
+    const urls = Array.from({ length: 97 }, (_, i) => `${base}/api/v1/budgets/check?team=team-${i % TEAMS}&customer=cust-${(i * 37) % BUDGETS}&model=gpt-4o`);
+    const one = async (i: number) => {
+      const t0 = performance.now();
+      const res = await fetch(urls[i % urls.length], { headers });
+      const body = (await res.json()) as { budgets?: unknown[] };
+      if (res.status !== 200 || !Array.isArray(body.budgets)) throw new Error(`check answered ${res.status}: ${JSON.stringify(body)}`);
+      return performance.now() - t0;
+    };
+    for (let i = 0; i < 300; i++) await one(i); // warm-up: compile, snapshot, keep-alive
+    const total = Number(opt.requests);
+    const serial: number[] = [];
+    for (let i = 0; i < total; i++) serial.push(await one(i));
+    const parallel: number[] = [];
+    let next = 0;
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      while (next < total) parallel.push(await one(next++));
+    }));
+    const report = (xs: number[]) => {
+      xs.sort((a, b) => a - b);
+      return { p50_ms: +pct(xs, 50).toFixed(2), p99_ms: +pct(xs, 99).toFixed(2), max_ms: +xs[xs.length - 1].toFixed(2) };
+    };
+    const result = {
+      machine: `${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`,
+      budgets: BUDGETS,
+      events: seeded.events,
+      evaluation_pass_first_in_hour: { cpu_ms: Math.round(seeded.evaluation.cold.cpuMs), wall_ms: Math.round(seeded.evaluation.cold.wallMs) },
+      evaluation_pass: { cpu_ms: Math.round(seeded.evaluation.cpuMs), wall_ms: Math.round(seeded.evaluation.wallMs) },
+      check_snapshot_rebuild: { cpu_ms: Math.round(seeded.snapshot.cpuMs), wall_ms: Math.round(seeded.snapshot.wallMs) },
+      check_http_serial: report(serial),
+      check_http_4_clients: report(parallel),
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    stop();
+    await new Promise((r) => setTimeout(r, 1000));
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}

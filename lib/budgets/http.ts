@@ -1,0 +1,95 @@
+import "server-only";
+import { actorOf } from "@/lib/audit/record";
+import { checkKeyRequestLimit } from "@/lib/auth/key-limits";
+import { authenticate, type RequestPrincipal } from "@/lib/auth/request";
+import { readJsonBody } from "@/lib/http/body";
+import { errorResponse, jsonError } from "@/lib/http/responses";
+import { budgetJson, statusJson } from "./api-shape";
+import { checkBudgets, parseCheckParams } from "./check";
+import { getBudget, listBudgets } from "./repository";
+import { createBudget, deleteBudget, updateBudget } from "./service";
+import { budgetStatuses } from "./status";
+
+/** Route handlers of /api/v1/budgets: read scope or budgets.view to read, manage scope or budgets.manage to write. */
+
+const MAX_BODY = 64 * 1024;
+type Ctx = { params: Promise<{ id: string }> };
+const noStore = { headers: { "cache-control": "no-store" } };
+
+async function guard(req: Request, write: boolean): Promise<{ principal: RequestPrincipal } | { response: Response }> {
+  const auth = await authenticate(req, write ? "manage" : "read", write ? "budgets.manage" : "budgets.view");
+  if (!auth.ok) return { response: jsonError(auth.status, auth.error) };
+  const limited = await checkKeyRequestLimit(auth.principal);
+  return limited ? { response: limited } : { principal: auth.principal };
+}
+
+const actor = (p: RequestPrincipal) => (p.kind === "apiKey" ? actorOf({ kind: "apiKey", keyId: p.keyId }) : actorOf({ kind: "user", userId: p.userId }));
+const notFound = () => jsonError(404, "No such budget in this organization.");
+
+export async function handleListBudgets(req: Request): Promise<Response> {
+  const g = await guard(req, false);
+  if ("response" in g) return g.response;
+  try {
+    const list = await budgetStatuses(g.principal.orgId, await listBudgets(g.principal.orgId));
+    return Response.json({ budgets: list.map((b) => ({ ...budgetJson(b), status: statusJson(b.status) })) }, noStore);
+  } catch (err) {
+    return errorResponse("budgets.list", err);
+  }
+}
+
+export async function handleCreateBudget(req: Request): Promise<Response> {
+  const g = await guard(req, true);
+  if ("response" in g) return g.response;
+  try {
+    const created = await createBudget(g.principal.orgId, actor(g.principal), await readJsonBody(req, MAX_BODY));
+    return Response.json(budgetJson(created), { status: 201, ...noStore });
+  } catch (err) {
+    return errorResponse("budgets.create", err);
+  }
+}
+
+export async function handleGetBudget(req: Request, ctx: Ctx): Promise<Response> {
+  const g = await guard(req, false);
+  if ("response" in g) return g.response;
+  try {
+    const b = await getBudget(g.principal.orgId, (await ctx.params).id);
+    if (!b) return notFound();
+    const [withStatus] = await budgetStatuses(g.principal.orgId, [b]);
+    return Response.json({ ...budgetJson(b), status: statusJson(withStatus.status) }, noStore);
+  } catch (err) {
+    return errorResponse("budgets.get", err);
+  }
+}
+
+export async function handleUpdateBudget(req: Request, ctx: Ctx): Promise<Response> {
+  const g = await guard(req, true);
+  if ("response" in g) return g.response;
+  try {
+    const updated = await updateBudget(g.principal.orgId, actor(g.principal), (await ctx.params).id, await readJsonBody(req, MAX_BODY));
+    return updated ? Response.json(budgetJson(updated), noStore) : notFound();
+  } catch (err) {
+    return errorResponse("budgets.update", err);
+  }
+}
+
+export async function handleDeleteBudget(req: Request, ctx: Ctx): Promise<Response> {
+  const g = await guard(req, true);
+  if ("response" in g) return g.response;
+  try {
+    return (await deleteBudget(g.principal.orgId, actor(g.principal), (await ctx.params).id)) ? new Response(null, { status: 204 }) : notFound();
+  } catch (err) {
+    return errorResponse("budgets.delete", err);
+  }
+}
+
+export async function handleCheckBudgets(req: Request): Promise<Response> {
+  const g = await guard(req, false);
+  if ("response" in g) return g.response;
+  const params = parseCheckParams(new URL(req.url).searchParams);
+  if (!params.ok) return jsonError(400, "Invalid query parameters.", params.errors);
+  try {
+    return Response.json(await checkBudgets(g.principal.orgId, params.value), noStore);
+  } catch (err) {
+    return errorResponse("budgets.check", err);
+  }
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import { chQuery } from "@/lib/clickhouse/query";
+import type { Dimension } from "@/lib/ingest/types";
+import { scopeDimensions, scopeKey } from "./config";
+import type { BudgetConfig, PeriodTotals } from "./types";
+
+/**
+ * The ledger reads behind every budget of an organization, grouped so their number does not grow with
+ * the number of budgets: budgets whose scopes name the same dimensions share one query, grouped by
+ * those dimensions (and by period window, or by hour). 1,000 customer budgets are one query, not 1,000.
+ *
+ * The rollup is by UTC hour, so a period boundary that is not on a whole UTC hour (zones at +05:30 or
+ * +05:45) counts the hour that contains it in the period starting in it.
+ */
+
+const HOUR_MS = 3_600_000;
+const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+export type Window = { start: number; end: number };
+
+/** Budgets grouped by the dimensions their scopes name. */
+export function groupByDimensions(budgets: BudgetConfig[]): Map<string, { dims: Dimension[]; budgets: BudgetConfig[] }> {
+  const groups = new Map<string, { dims: Dimension[]; budgets: BudgetConfig[] }>();
+  for (const b of budgets) {
+    const dims = scopeDimensions(b.scope);
+    const k = dims.join(",");
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { dims, budgets: [] }));
+    g.budgets.push(b);
+  }
+  return groups;
+}
+
+function valueFilters(dims: Dimension[], budgets: BudgetConfig[]) {
+  const params: Record<string, unknown> = {};
+  const clauses: string[] = [];
+  for (const d of dims) {
+    params[`v_${d}`] = [...new Set(budgets.map((b) => b.scope[d] as string))];
+    clauses.push(`${d} IN {v_${d}:Array(String)}`);
+  }
+  return { params, clauses };
+}
+
+type TotalsRow = Record<string, string> & { w: string; cost_pico: string; requests: string; priced_requests: string; unpriced_tokens: string };
+
+/**
+ * Spend per scope value and window: `windows` are the distinct period windows of these budgets (many
+ * budgets share a calendar month), each hour counted in every window containing it.
+ * Answer: scopeKey -> window index -> totals.
+ */
+export async function totalsByWindow(orgId: string, dims: Dimension[], budgets: BudgetConfig[], windows: Window[]): Promise<Map<string, Map<number, PeriodTotals>>> {
+  const out = new Map<string, Map<number, PeriodTotals>>();
+  if (windows.length === 0) return out;
+  const { params, clauses } = valueFilters(dims, budgets);
+  const starts = windows.map((w) => seconds(floorHour(w.start)));
+  const ends = windows.map((w) => seconds(floorHour(w.end)));
+  const sql = `
+    SELECT ${[...dims, "w"].join(", ")},
+      sum(cost_pico) AS cost_pico, sum(requests) AS requests, sum(priced_requests) AS priced_requests, sum(unpriced_tokens) AS unpriced_tokens
+    FROM spend_hourly
+    ARRAY JOIN arrayFilter(i -> toUInt32(hour) >= {starts:Array(UInt32)}[i] AND toUInt32(hour) < {ends:Array(UInt32)}[i], range(1, ${windows.length + 1})) AS w
+    WHERE ${[
+      "org_id = {org:String}",
+      "hour >= toDateTime({from:UInt32}, 'UTC')",
+      "hour < toDateTime({to:UInt32}, 'UTC')",
+      ...clauses,
+    ].join(" AND ")}
+    GROUP BY ${[...dims, "w"].join(", ")}`;
+  const rows = await chQuery<TotalsRow>(sql, {
+    tag: "budgets.totals",
+    params: { ...params, org: orgId, starts, ends, from: Math.min(...starts), to: Math.max(...ends) },
+  });
+  for (const r of rows) {
+    const k = scopeKey(dims, r as Partial<Record<Dimension, string>>);
+    let m = out.get(k);
+    if (!m) out.set(k, (m = new Map()));
+    const requests = Number(r.requests);
+    m.set(Number(r.w) - 1, {
+      costPico: BigInt(r.cost_pico),
+      requests,
+      unpricedRequests: requests - Number(r.priced_requests),
+      unpricedTokens: Number(r.unpriced_tokens),
+    });
+  }
+  return out;
+}
+
+/** Hourly spend (USD) per scope value over [from, to), for the forecasts. Answer: scopeKey -> points. */
+export async function hourlyHistory(
+  orgId: string,
+  dims: Dimension[],
+  budgets: BudgetConfig[],
+  from: number,
+  to: number,
+): Promise<Map<string, { timestamp: number; value: number }[]>> {
+  const { params, clauses } = valueFilters(dims, budgets);
+  const sql = `
+    SELECT ${[...dims, "toUInt32(hour) AS h"].join(", ")}, toFloat64(sum(cost_pico)) / 1e12 AS usd
+    FROM spend_hourly
+    WHERE ${["org_id = {org:String}", "hour >= toDateTime({from:UInt32}, 'UTC')", "hour < toDateTime({to:UInt32}, 'UTC')", ...clauses].join(" AND ")}
+    GROUP BY ${[...dims, "h"].join(", ")}
+    HAVING usd != 0
+    ORDER BY h`;
+  const rows = await chQuery<Record<string, string | number>>(sql, {
+    tag: "budgets.history",
+    params: { ...params, org: orgId, from: seconds(floorHour(from)), to: seconds(floorHour(to) + HOUR_MS) },
+  });
+  const out = new Map<string, { timestamp: number; value: number }[]>();
+  for (const r of rows) {
+    const k = scopeKey(dims, r as Partial<Record<Dimension, string>>);
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push({ timestamp: Number(r.h) * 1000, value: Number(r.usd) });
+  }
+  return out;
+}
