@@ -2,10 +2,11 @@ import "server-only";
 import { recostJobsWorker } from "./recost-jobs";
 import { deliveriesWorker } from "./deliveries";
 import { alertRenotifyWorker } from "./alert-renotify";
+import { budgetAlertsWorker, monitorAlertsWorker } from "./alert-evaluation";
 import type { Worker } from "./types";
 
 /** Every background loop of the product; each runs in the server (embedded) or in `npm run workers`. */
-export const WORKERS: Worker[] = [recostJobsWorker, deliveriesWorker, alertRenotifyWorker];
+export const WORKERS: Worker[] = [recostJobsWorker, deliveriesWorker, alertRenotifyWorker, budgetAlertsWorker, monitorAlertsWorker];
 
 type Log = (line: string) => void;
 

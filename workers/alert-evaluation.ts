@@ -1,0 +1,17 @@
+import "server-only";
+import { applyEvaluation } from "@/lib/alerts/apply";
+import type { Evaluation } from "@/lib/alert-contract/condition";
+import { makeBudgetEvaluationWorker } from "./budget-evaluation";
+import { makeMonitorEvaluationWorker } from "./monitor-evaluation";
+
+/**
+ * The control loop: evaluators say which conditions hold now, the alert store turns that into alert
+ * state and notifications. Evaluators never import the store; this file is the only place they meet.
+ * Safe in several processes at once: applying the same evaluation twice opens and notifies once.
+ */
+const toAlertStore = async (e: Evaluation): Promise<void> => {
+  await applyEvaluation(e);
+};
+
+export const budgetAlertsWorker = makeBudgetEvaluationWorker(toAlertStore);
+export const monitorAlertsWorker = makeMonitorEvaluationWorker(toAlertStore);
