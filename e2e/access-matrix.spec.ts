@@ -14,6 +14,9 @@ const root = path.resolve(import.meta.dirname, "..");
 const ROLES = ["admin", "finance", "engineer", "oncall", "viewer"] as const;
 type Role = (typeof ROLES)[number];
 const ALL: readonly Role[] = ROLES;
+const ACT: readonly Role[] = ["admin", "engineer", "oncall"];
+const ALERTING: readonly Role[] = ["admin", "engineer"];
+const BUDGETING: readonly Role[] = ["admin", "finance"];
 
 type PageRule = readonly Role[] | "public";
 const PAGES: Record<string, PageRule> = {
@@ -36,9 +39,6 @@ const PAGES: Record<string, PageRule> = {
 };
 
 type RouteRule = "public" | { scope: "ingest" | "read" | "manage"; roles: readonly Role[] };
-const ACT: readonly Role[] = ["admin", "engineer", "oncall"];
-const ALERTING: readonly Role[] = ["admin", "engineer"];
-const BUDGETING: readonly Role[] = ["admin", "finance"];
 const ROUTES: Record<string, RouteRule> = {
   "GET /api/health": "public",
   "GET /api/auth/[...nextauth]": "public",
