@@ -115,3 +115,14 @@ test("finance sets a budget; crossing 50% and 90% sends exactly two signed notif
   const ids = received.map((r) => r.headers["webhook-id"]);
   expect(new Set(ids).size).toBe(ids.length);
 });
+
+test("the overview shows the budgets covering the view and the open alerts", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.goto("/");
+  const strip = page.getByTestId("overview-budgets-alerts");
+  await expect(strip).toContainText("Organization monthly");
+  await expect(strip).not.toContainText("Support team");
+  await expect(strip).toContainText(/Open alerts \(\d+\)/);
+  await page.goto("/?team=support");
+  await expect(strip).toContainText("Support team");
+});

@@ -8,6 +8,7 @@ import { ViewControls } from "@/components/overview/view-controls";
 import { OverviewBody } from "@/components/overview/overview-body";
 import { OverviewSkeleton } from "@/components/overview/skeletons";
 import { PendingRegion, ViewTransitionProvider } from "@/components/overview/view-transition";
+import { OverviewAttention } from "./overview-attention";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -19,6 +20,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <ViewTransitionProvider>
       <div className="space-y-6">
         <ViewControls view={view} searchParams={sp} />
+        <Suspense fallback={null}>
+          <OverviewAttention orgId={user.orgId} filters={view.filters} />
+        </Suspense>
         <PendingRegion>
           <Suspense fallback={<OverviewSkeleton />}>
             <OverviewBody
