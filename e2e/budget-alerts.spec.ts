@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { RUN, createKey, signIn } from "./helpers";
+import { signatureHeaders, startWebhookReceiver } from "./webhook-receiver";
 
 /**
  * Issue 8, the control loop end to end: finance creates a budget in the UI with a signed webhook
@@ -12,26 +11,12 @@ import { RUN, createKey, signIn } from "./helpers";
  */
 test.describe.configure({ mode: "serial" });
 
-type Received = { headers: http.IncomingHttpHeaders; body: string };
-const received: Received[] = [];
-let server: http.Server;
-let receiverUrl = "";
-
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 test.beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      received.push({ headers: req.headers, body });
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  receiverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  receiver = await startWebhookReceiver();
 });
-
 test.afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await receiver.close();
 });
 
 const team = `e2e-alerting-${RUN}`;
@@ -53,10 +38,9 @@ let budgetId = "";
 /** The notifications of this budget's actual-spend alert, verified; a bad signature fails the test. */
 function budgetNotifications(): { type: string; data: { id: string; state: string; numbers: { threshold: number }; dedup_key: string } }[] {
   const wh = new Webhook(secret);
-  return received
+  return receiver.received
     .map((r) => {
-      const headers = { "webhook-id": String(r.headers["webhook-id"]), "webhook-timestamp": String(r.headers["webhook-timestamp"]), "webhook-signature": String(r.headers["webhook-signature"]) };
-      return wh.verify(r.body, headers) as { type: string; data: { id: string; kind: string; state: string; numbers: { threshold: number }; dedup_key: string } };
+      return wh.verify(r.body, signatureHeaders(r)) as { type: string; data: { id: string; kind: string; state: string; numbers: { threshold: number }; dedup_key: string } };
     })
     .filter((m) => m.data.kind === "budget" && m.data.dedup_key.startsWith(`budget:${budgetId}:`));
 }
@@ -64,7 +48,7 @@ function budgetNotifications(): { type: string; data: { id: string; state: strin
 test("finance sets a budget; crossing 50% and 90% sends exactly two signed notifications; on-call acknowledges", async ({ page, request, browser }) => {
   test.setTimeout(240_000);
   const manage = await createKey(`e2e-alerting-manage-${RUN}`, "manage");
-  const made = await request.post("/api/v1/channels", { headers: { authorization: `Bearer ${manage}` }, data: { type: "webhook", name: `e2e receiver ${RUN}`, config: { url: receiverUrl } } });
+  const made = await request.post("/api/v1/channels", { headers: { authorization: `Bearer ${manage}` }, data: { type: "webhook", name: `e2e receiver ${RUN}`, config: { url: receiver.url } } });
   expect(made.status(), await made.text()).toBe(201);
   const channel = await made.json();
   secret = channel.signing_secret;
@@ -112,7 +96,7 @@ test("finance sets a budget; crossing 50% and 90% sends exactly two signed notif
   await expect(oncall.getByTestId("alert-state")).toHaveText("acknowledged");
   await expect.poll(() => budgetNotifications().map((m) => m.type), { timeout: 30_000, intervals: [500] }).toEqual(["alert.opened", "alert.updated", "alert.acknowledged"]);
   // Each notification has its own webhook-id: receivers dedupe retries on it.
-  const ids = received.map((r) => r.headers["webhook-id"]);
+  const ids = receiver.received.map((r) => r.headers["webhook-id"]);
   expect(new Set(ids).size).toBe(ids.length);
 });
 

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
+import { RUN, createKey } from "./helpers";
+import { signatureHeaders, startWebhookReceiver } from "./webhook-receiver";
+
+/**
+ * Issue 8, the spike test: on the demo organization's steady 60-day history, a burst of spend on one
+ * feature in the current hour becomes an anomaly alert whose cause names that feature, delivered to a
+ * signed webhook within 60 seconds of the events being acknowledged.
+ */
+type Message = { type: string; data: { id: string; kind: string; dedup_key: string; cause: { dimension: string; value: string; impact_usd: number }[] } };
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let secret = "";
+test.beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+});
+test.afterAll(async () => {
+  await receiver.close();
+});
+const messages = () => receiver.received.map((r) => ({ at: r.at, msg: new Webhook(secret).verify(r.body, signatureHeaders(r)) as Message }));
+
+test("a burst on one feature in the current hour is alerted with that feature as its cause within 60 s", async ({ request }) => {
+  test.setTimeout(180_000);
+  const manage = await createKey(`e2e-spike-manage-${RUN}`, "manage");
+  const url = receiver.url;
+  const made = await request.post("/api/v1/channels", { headers: { authorization: `Bearer ${manage}` }, data: { type: "webhook", name: `e2e spike ${RUN}`, config: { url } } });
+  expect(made.status(), await made.text()).toBe(201);
+  secret = (await made.json()).signing_secret;
+
+  // The demo's "rerank" feature spends cents an hour; 15 calls of 9M input tokens on gpt-4.1-mini are $54.
+  const events = Array.from({ length: 15 }, (_, i) => ({
+    id: `spike-${RUN}-${i}`,
+    timestamp: new Date().toISOString(),
+    provider: "openai",
+    model: "gpt-4.1-mini",
+    project: "search",
+    feature: "rerank",
+    team: "growth",
+    customer: `spike-${RUN}`,
+    usage: { input_tokens: 9_000_000, output_tokens: 100 },
+  }));
+  const ingest = await createKey(`e2e-spike-ingest-${RUN}`, "ingest");
+  const sent = await request.post("/api/v1/events", { headers: { authorization: `Bearer ${ingest}` }, data: { events } });
+  expect(sent.status(), await sent.text()).toBe(200);
+  const acknowledgedAt = Date.now();
+
+  const naming = () => messages().filter(({ msg }) => msg.type === "alert.opened" && msg.data.kind === "anomaly" && msg.data.cause.some((c) => c.dimension === "feature" && c.value === "rerank"));
+  await expect.poll(() => naming().length, { timeout: 60_000, intervals: [500] }).toBeGreaterThan(0);
+  const first = naming()[0];
+  expect(first.at - acknowledgedAt).toBeLessThanOrEqual(60_000);
+  // The feature leads the cause: ranked by dollar impact.
+  const top = first.msg.data.cause.find((c) => c.dimension === "feature");
+  expect(top?.value).toBe("rerank");
+  // One alert per condition: no dedup key is opened twice.
+  const opened = messages().filter(({ msg }) => msg.type === "alert.opened").map(({ msg }) => msg.data.dedup_key);
+  expect(new Set(opened).size).toBe(opened.length);
+});
