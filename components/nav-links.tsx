@@ -7,7 +7,7 @@ import { usePathname } from "next/navigation";
 export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav className="flex gap-1 text-sm">
+    <nav className="flex flex-wrap gap-1 text-sm">
       {links.map((l) => {
         const active = l.href === "/" ? pathname === "/" : pathname.startsWith(l.href);
         return (
