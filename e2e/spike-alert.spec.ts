@@ -27,15 +27,16 @@ test("a burst on one feature in the current hour is alerted with that feature as
   expect(made.status(), await made.text()).toBe(201);
   secret = (await made.json()).signing_secret;
 
-  // The demo's "rerank" feature spends cents an hour; 15 calls of 9M input tokens on gpt-4.1-mini are $54.
-  const events = Array.from({ length: 15 }, (_, i) => ({
+  // The demo's "code-review" feature spends a few dollars a day (above its monitor's $1/day minimum);
+  // 4 calls of 9M input tokens on Claude Sonnet 4 are $108 within minutes.
+  const events = Array.from({ length: 4 }, (_, i) => ({
     id: `spike-${RUN}-${i}`,
     timestamp: new Date().toISOString(),
-    provider: "openai",
-    model: "gpt-4.1-mini",
-    project: "search",
-    feature: "rerank",
-    team: "growth",
+    provider: "anthropic",
+    model: "claude-sonnet-4-20250514",
+    project: "copilot",
+    feature: "code-review",
+    team: "platform",
     usage: { input_tokens: 9_000_000, output_tokens: 100 },
   }));
   const ingest = await createKey(`e2e-spike-ingest-${RUN}`, "ingest");
@@ -50,7 +51,7 @@ test("a burst on one feature in the current hour is alerted with that feature as
       ({ msg }) =>
         (msg.type === "alert.opened" || msg.type === "alert.updated") &&
         msg.data.kind === "anomaly" &&
-        (msg.data.scope.feature === "rerank" || msg.data.cause.some((c) => c.dimension === "feature" && c.value === "rerank")),
+        (msg.data.scope.feature === "code-review" || msg.data.cause.some((c) => c.dimension === "feature" && c.value === "code-review")),
     );
   await expect.poll(() => naming().length, { timeout: 60_000, intervals: [500] }).toBeGreaterThan(0);
   expect(naming()[0].at - acknowledgedAt).toBeLessThanOrEqual(60_000);
