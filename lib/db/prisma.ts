@@ -10,7 +10,14 @@ const store = globalThis as unknown as Record<symbol, PrismaClient | undefined>;
 export function db(): PrismaClient {
   let client = store[KEY];
   if (!client) {
-    client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteUrl() }) });
+    // Several processes share the database (the server with its workers, the CLI, `npm run workers`),
+    // and the alert store's transactions hold SQLite's write lock while a loaded server works: wait for
+    // the lock (busy timeout) and let a transaction wait and run that long too, rather than failing a
+    // person's change after the defaults of 5 s and 2 s.
+    client = new PrismaClient({
+      adapter: new PrismaBetterSQLite3({ url: sqliteUrl(), timeout: 20_000 }),
+      transactionOptions: { maxWait: 20_000, timeout: 30_000 },
+    });
     store[KEY] = client;
   }
   return client;
