@@ -1,20 +1,13 @@
 import { z } from "zod";
+import { resolveOrgOption } from "@/lib/db/organization";
 import type { Command } from "@/lib/cli/commands";
-import { db } from "@/lib/db/prisma";
-import { migrateConfigDb } from "@/lib/db/migrate";
 import { alertSettingsSchema, alertTiming, setAlertTiming } from "./settings";
 import { listAlerts } from "./queries";
 import { ALERT_STATES } from "./payload";
 
 type Values = Parameters<Command["run"]>[0];
 
-async function orgOf(v: Values): Promise<string> {
-  migrateConfigDb();
-  const orgs = await db().organization.findMany({ where: typeof v.org === "string" ? { id: v.org } : {}, orderBy: { createdAt: "asc" }, take: 2 });
-  if (orgs.length === 0) throw new Error(typeof v.org === "string" ? `--org: no organization with id ${v.org}` : "no organization yet: start the server once (npm start)");
-  if (orgs.length > 1) throw new Error("several organizations exist: pass --org <id> (see `orgs list`)");
-  return orgs[0].id;
-}
+const orgOf = (v: Values): Promise<string> => resolveOrgOption(v.org);
 
 const seconds = z.coerce.number({ error: "expected a whole number of seconds" }).int("expected a whole number of seconds");
 

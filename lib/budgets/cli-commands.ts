@@ -1,6 +1,5 @@
 import type { Command } from "@/lib/cli/commands";
-import { db } from "@/lib/db/prisma";
-import { migrateConfigDb } from "@/lib/db/migrate";
+import { resolveOrgOption } from "@/lib/db/organization";
 import { HttpError } from "@/lib/http/body";
 import { listBudgets } from "./repository";
 import { createBudget, deleteBudget } from "./service";
@@ -13,16 +12,7 @@ import { createBudget, deleteBudget } from "./service";
 type Values = Record<string, string | boolean | undefined>;
 const str = { type: "string" } as const;
 
-async function org(v: Values): Promise<string> {
-  migrateConfigDb();
-  if (typeof v.org === "string") {
-    if (!(await db().organization.findUnique({ where: { id: v.org } }))) throw new Error(`--org: no organization with id ${v.org}`);
-    return v.org;
-  }
-  const orgs = await db().organization.findMany({ orderBy: { createdAt: "asc" }, take: 2 });
-  if (orgs.length !== 1) throw new Error(orgs.length ? "several organizations exist: pass --org <id> (see `orgs list`)" : "no organization yet: start the server once");
-  return orgs[0].id;
-}
+const org = (v: Values): Promise<string> => resolveOrgOption(v.org);
 
 /** Option errors name the option as typed, not the API field. */
 function explain(err: unknown): never {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { resolveOrgOption } from "@/lib/db/organization";
 import { recordAudit } from "@/lib/audit/record";
 import { SCOPES, createApiKey, listApiKeys, revokeApiKey, setApiKeyLimits } from "@/lib/auth/api-keys";
 import { limitField } from "@/lib/auth/key-limit-settings";
@@ -20,18 +21,7 @@ export type Command = { name: string; summary: string; usage: string; options: O
 const str = { type: "string" } as const;
 const flag = { type: "boolean" } as const;
 
-async function orgId(v: Values): Promise<string> {
-  migrateConfigDb();
-  if (typeof v.org === "string") {
-    const org = await db().organization.findUnique({ where: { id: v.org } });
-    if (!org) throw new Error(`--org: no organization with id ${v.org}`);
-    return org.id;
-  }
-  const orgs = await db().organization.findMany({ orderBy: { createdAt: "asc" }, take: 2 });
-  if (orgs.length === 0) throw new Error("no organization yet: start the server once (npm start) or run `orgs create --name <name>`");
-  if (orgs.length > 1) throw new Error("several organizations exist: pass --org <id> (see `orgs list`)");
-  return orgs[0].id;
-}
+const orgId = (v: Values): Promise<string> => resolveOrgOption(v.org);
 
 const scopeList = z
   .string()

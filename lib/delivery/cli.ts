@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db/prisma";
-import { migrateConfigDb } from "@/lib/db/migrate";
+import { resolveOrgOption } from "@/lib/db/organization";
 import { channelInputSchema } from "./channel-config";
 import { createChannel, deleteChannel, listChannels } from "./channels";
 import { sendTestNotification } from "./send-test";
@@ -11,17 +10,7 @@ type Values = Record<string, string | boolean | undefined>;
 type Command = { name: string; summary: string; usage: string; options: Record<string, { type: "string" | "boolean" }>; run: (v: Values) => Promise<void> };
 const str = { type: "string" } as const;
 
-async function orgOf(v: Values): Promise<string> {
-  migrateConfigDb();
-  if (typeof v.org === "string") {
-    const org = await db().organization.findUnique({ where: { id: v.org } });
-    if (!org) throw new Error(`--org: no organization with id ${v.org}`);
-    return org.id;
-  }
-  const orgs = await db().organization.findMany({ orderBy: { createdAt: "asc" }, take: 2 });
-  if (orgs.length !== 1) throw new Error(orgs.length ? "several organizations exist: pass --org <id> (see `orgs list`)" : "no organization yet: start the server once (npm start)");
-  return orgs[0].id;
-}
+const orgOf = (v: Values): Promise<string> => resolveOrgOption(v.org);
 
 function parseConfig(text: string | undefined, url: string | undefined): Record<string, unknown> {
   let config: unknown = {};
