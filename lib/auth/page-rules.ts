@@ -20,6 +20,12 @@ export const PAGE_RULES: Record<string, Permission> = {
   "/settings/monitors": "alerts.view",
   "/settings/channels": "alerts.view",
   "/settings/audit": "audit.view",
+  "/sources": "sources.view",
+  "/sources/[id]": "sources.view",
+  "/reconciliation": "reconciliation.view",
+  "/self-hosted": "selfhosted.view",
+  "/caches": "caches.view",
+  "/providers": "providers.view",
 };
 
 /**

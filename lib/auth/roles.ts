@@ -17,6 +17,18 @@ export const PERMISSIONS = {
   /** monitors, channels, routing rules */
   "alerting.manage": ["admin", "engineer"],
   "audit.view": ["admin"],
+  /** provider API pullers and Prometheus scrapers: they hold admin keys and bearer tokens */
+  "sources.view": ["admin", "engineer"],
+  "sources.manage": ["admin", "engineer"],
+  /** billed vs attributed, self-hosted GPU cost, caches, provider health: read by everyone signed in */
+  "reconciliation.view": ["admin", "finance", "engineer", "oncall", "viewer"],
+  /** provider project / workspace / api key -> project and team mapping, coverage alert threshold */
+  "reconciliation.manage": ["admin", "finance", "engineer"],
+  "selfhosted.view": ["admin", "finance", "engineer", "oncall", "viewer"],
+  /** deployments: GPUs, endpoints and their price per GPU-hour */
+  "selfhosted.manage": ["admin", "engineer"],
+  "caches.view": ["admin", "finance", "engineer", "oncall", "viewer"],
+  "providers.view": ["admin", "finance", "engineer", "oncall", "viewer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
