@@ -37,6 +37,16 @@ test("a new condition opens one alert, announced once; the same evaluation repea
   assert.deepEqual((await alertsOf("open-1"))[0].lastNotifiedAt, minutes(0), "no notification for an unchanged condition");
 });
 
+test("an unchanged condition is answered without writing the alert (no write lock taken each pass)", async () => {
+  const ev = evaluation(cfg.orgId, "m-quiet", [condition("quiet-1")], minutes(0));
+  await applyEvaluation(ev);
+  const [before] = await alertsOf("quiet-1");
+  await new Promise((r) => setTimeout(r, 20));
+  await applyEvaluation({ ...ev, evaluatedAt: minutes(1) });
+  const [after] = await alertsOf("quiet-1");
+  assert.deepEqual(after.updatedAt, before.updatedAt, "an identical condition must not rewrite the row");
+});
+
 test("escalates (timeline + notification) only when level or severity rises; numbers always follow the condition", async () => {
   await applyEvaluation(evaluation(cfg.orgId, "m-esc", [condition("esc", 1, "info")], minutes(0)));
   const id = (await alertsOf("esc"))[0].id;

@@ -59,6 +59,11 @@ function conditionData(c: AlertCondition) {
 async function applyCondition(e: Evaluation, c: AlertCondition): Promise<{ alertId: string | null; outcome: ApplyOutcome }> {
   const key = scopedKey(e.orgId, c.dedupKey);
   const at = e.evaluatedAt;
+  // Most passes find the alert exactly as they left it. Answer those from a read: a transaction that
+  // writes takes SQLite's single write lock, and rewriting every active alert every 15 s kept the
+  // lock busy enough to delay other writers (ingest's intents, the delivery outbox, people's actions).
+  const current = await db().alert.findUnique({ where: { activeKey: key } });
+  if (current && isUnchanged(current, c)) return { alertId: current.id, outcome: "updated" };
   return transact(async (tx) => {
     const active = await tx.alert.findUnique({ where: { activeKey: key } });
     if (active) return updateActive(tx, active, c, at);
@@ -97,6 +102,12 @@ async function applyCondition(e: Evaluation, c: AlertCondition): Promise<{ alert
     await notify(tx, created, "alert.opened", at);
     return { alertId: created.id, outcome: "opened" as const };
   });
+}
+
+function isUnchanged(a: Alert, c: AlertCondition): boolean {
+  if (a.clearSince !== null || c.level > a.level || severityRank(c.severity) > severityRank(a.severity)) return false;
+  const next = conditionData(c);
+  return (Object.keys(next) as (keyof typeof next)[]).every((k) => a[k] === next[k]);
 }
 
 async function updateActive(tx: Tx, a: Alert, c: AlertCondition, at: Date): Promise<{ alertId: string; outcome: ApplyOutcome }> {
