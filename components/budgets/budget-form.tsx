@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { ActionForm } from "@/components/prices/action-form";
 import type { BudgetConfig } from "@/lib/budgets/types";
 import type { BudgetFormState } from "@/lib/budgets/form-result";
 import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
@@ -19,9 +19,13 @@ const input = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-s
 
 /** Create and edit a budget; the server validates every field again (lib/budgets/schema.ts). */
 export function BudgetForm({ action, budget, values, parents, timezones }: Props) {
-  const [state, formAction, pending] = useActionState(action, { ok: true, message: "" });
   return (
-    <form action={formAction} className="grid max-w-3xl grid-cols-1 gap-4 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2" data-testid="budget-form">
+    <ActionForm
+      action={action}
+      submitLabel={budget ? "Save budget" : "Create budget"}
+      className="grid max-w-3xl grid-cols-1 gap-4 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2"
+      testId="budget-form"
+    >
       {budget && <input type="hidden" name="id" value={budget.id} />}
       <label className="text-sm font-medium sm:col-span-2">
         Name
@@ -113,23 +117,6 @@ export function BudgetForm({ action, budget, values, parents, timezones }: Props
         <input type="checkbox" name="forecast_alerts" defaultChecked={budget?.forecastAlerts ?? true} />
         Also alert when the forecast crosses a threshold
       </label>
-      <div className="flex items-center gap-3 sm:col-span-2">
-        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
-          {pending ? "Saving…" : budget ? "Save budget" : "Create budget"}
-        </button>
-        {state.message && (
-          <p role="status" className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
-            {state.message}
-          </p>
-        )}
-      </div>
-      {state.errors && state.errors.length > 0 && (
-        <ul role="alert" className="list-disc pl-5 text-sm text-red-700 sm:col-span-2">
-          {state.errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
-    </form>
+    </ActionForm>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useActionState } from "react";
 import { createRuleAction, type FormState } from "@/app/(app)/settings/channels/actions";
-import { ALERT_KINDS } from "@/lib/alert-contract/condition";
 import { BUTTON, FormMessage, INPUT, LABEL } from "./form-state";
+import { ScopeAndKindFields } from "./scope-kind-fields";
 
 export function RuleForm({ channels }: { channels: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState<FormState, FormData>(createRuleAction, { ok: true, message: "" });
@@ -28,18 +28,7 @@ export function RuleForm({ channels }: { channels: { id: string; name: string }[
             <option value="critical">critical</option>
           </select>
         </label>
-        <fieldset className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
-          <legend className="sr-only">Kinds (none = any)</legend>
-          {ALERT_KINDS.map((k) => (
-            <label key={k} className="flex items-center gap-1">
-              <input type="checkbox" name="kinds" value={k} /> {k}
-            </label>
-          ))}
-        </fieldset>
-        <label className={LABEL}>
-          Scope (e.g. team=support; empty = any)
-          <input name="scope" className={`${INPUT} w-56`} />
-        </label>
+        <ScopeAndKindFields scopeLabel="Scope (e.g. team=support; empty = any)" />
         <button type="submit" disabled={pending || channels.length === 0} className={BUTTON}>
           Add rule
         </button>

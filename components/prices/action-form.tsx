@@ -10,15 +10,17 @@ export function ActionForm({
   submitLabel,
   children,
   className,
+  testId,
 }: {
   action: (prev: State, form: FormData) => Promise<State>;
   submitLabel: string;
   children: ReactNode;
   className?: string;
+  testId?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, { ok: true, message: "" });
   return (
-    <form action={formAction} className={className}>
+    <form action={formAction} className={className} data-testid={testId}>
       {children}
       <div className="col-span-full flex items-center gap-3">
         <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">

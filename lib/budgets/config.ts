@@ -1,26 +1,11 @@
 /** A Budget row as plain values; JSON columns are parsed defensively (a bad row never crashes a pass). */
+import type { Budget } from "@/lib/generated/prisma/client";
 import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
 import { PERIODS, type Period } from "./period";
 import type { BudgetConfig, BudgetScope } from "./types";
 
-export type BudgetRow = {
-  id: string;
-  orgId: string;
-  name: string;
-  scope: string;
-  amountUsd: string;
-  period: string;
-  timezone: string;
-  fiscalYearStartMonth: number;
-  weekStartsOn: number;
-  thresholds: string;
-  forecastAlerts: boolean;
-  blockAtPercent: number;
-  channelIds: string;
-  parentId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
+/** The stored row, as Prisma reads it (the schema is the one definition of its columns). */
+export type BudgetRow = Omit<Budget, "deletedAt">;
 
 export const DEFAULT_THRESHOLDS = [50, 75, 90, 100];
 

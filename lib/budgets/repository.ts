@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { toConfig } from "./config";
+import { toConfig, type BudgetRow } from "./config";
 import type { BudgetConfig } from "./types";
 
 /** Budget rows in and out of the configuration database; deleted budgets are kept (deletedAt) for the audit trail. */
@@ -27,20 +27,8 @@ export async function getBudget(orgId: string, id: string): Promise<BudgetConfig
   return row ? toConfig(row) : null;
 }
 
-export type BudgetData = {
-  name: string;
-  scope: string;
-  amountUsd: string;
-  period: string;
-  timezone: string;
-  fiscalYearStartMonth: number;
-  weekStartsOn: number;
-  thresholds: string;
-  forecastAlerts: boolean;
-  blockAtPercent: number;
-  channelIds: string;
-  parentId: string | null;
-};
+/** What a create or an update writes: the row without its identity and bookkeeping columns. */
+export type BudgetData = Omit<BudgetRow, "id" | "orgId" | "createdAt" | "updatedAt">;
 
 export async function insertBudget(orgId: string, data: BudgetData): Promise<BudgetConfig> {
   return toConfig(await db().budget.create({ data: { orgId, ...data } }));

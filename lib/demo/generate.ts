@@ -4,7 +4,7 @@
  * application cache on one, growth, and a few calls to a model no catalog prices.
  */
 
-import { gaussian, seededRandom } from "@/lib/random/seeded";
+import { gaussian, poisson, seededRandom, workdaySeasonality } from "@/lib/random/seeded";
 
 type FeatureSpec = {
   project: string;
@@ -34,39 +34,15 @@ const FEATURES: FeatureSpec[] = [
 
 const CUSTOMERS = ["acme", "globex", "initech", "umbrella", "hooli", "stark", "wayne", "wonka", "tyrell", "cyberdyne"];
 
-
-function poisson(rand: () => number, mean: number): number {
-  if (mean <= 0) return 0;
-  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(rand)));
-  const l = Math.exp(-mean);
-  let k = 0;
-  let p = 1;
-  do {
-    k++;
-    p *= rand();
-  } while (p > l);
-  return k - 1;
-}
-
-
-/** Working hours peak in UTC daytime; weekends run at a third. */
-function seasonality(t: Date): number {
-  const h = t.getUTCHours();
-  const daily = 0.35 + 0.65 * Math.exp(-((h - 14) ** 2) / 18);
-  const dow = t.getUTCDay();
-  return daily * (dow === 0 || dow === 6 ? 0.35 : 1);
-}
-
 export function* demoEvents(end: Date, days = 60, seed = 42): Generator<Record<string, unknown>> {
   const rand = seededRandom(seed);
   const endHour = Math.floor(end.getTime() / 3_600_000) * 3_600_000;
   const start = endHour - days * 24 * 3_600_000;
   let n = 0;
   for (let t = start; t < endHour; t += 3_600_000) {
-    const hour = new Date(t);
     const growth = 1 + (0.5 * (t - start)) / (endHour - start);
     for (const f of FEATURES) {
-      const count = poisson(rand, f.perHour * seasonality(hour) * growth);
+      const count = poisson(rand, f.perHour * workdaySeasonality(t) * growth);
       for (let i = 0; i < count; i++) {
         const ts = new Date(t + Math.floor(rand() * 3_600_000));
         const customer = CUSTOMERS[Math.min(CUSTOMERS.length - 1, Math.floor(-Math.log(rand() || 1e-9) * 2.5))];

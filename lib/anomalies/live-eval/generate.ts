@@ -9,7 +9,7 @@
  * Anomalies multiply the request rate for a while: spikes (1.5x to 10x, 5 minutes to 6 hours)
  * and dips (to 0, 25% or 50%, 30 minutes to 6 hours).
  */
-import { gaussian, seededRandom } from "@/lib/random/seeded";
+import { gaussian, poisson, seededRandom, workdaySeasonality } from "@/lib/random/seeded";
 
 export const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -62,27 +62,6 @@ const SIZE_SIGMA = 0.5;
 /** Hour-to-hour wander of the rate around its curve (log-normal sigma). */
 const HOURLY_WANDER = 0.05;
 
-/** The demo workload's daily and weekly shape. */
-export function demoSeasonality(t: number): number {
-  const d = new Date(t);
-  const h = d.getUTCHours() + d.getUTCMinutes() / 60;
-  const daily = 0.35 + 0.65 * Math.exp(-((h - 14) ** 2) / 18);
-  const dow = d.getUTCDay();
-  return daily * (dow === 0 || dow === 6 ? 0.35 : 1);
-}
-
-function poisson(rand: () => number, mean: number): number {
-  if (mean <= 0) return 0;
-  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(rand)));
-  const l = Math.exp(-mean);
-  let k = 0;
-  let p = 1;
-  do {
-    k++;
-    p *= rand();
-  } while (p > l);
-  return k - 1;
-}
 
 /** Anomalies for the month: alternating spikes and dips, one per equal slot, each starting in the slot's first half. */
 export function placeAnomalies(rand: () => number, evalStart: number, evalDays: number, count: number): LabelledAnomaly[] {
@@ -118,7 +97,7 @@ export function generateLiveSeries(spec: LiveSeriesSpec, shape: LiveEvalShape = 
     while (a < anomalies.length && anomalies[a].end <= t) a++;
     const factor = a < anomalies.length && anomalies[a].start <= t ? anomalies[a].factor : 1;
     const growth = 1 + (0.5 * (t - shape.start)) / growthSpan;
-    const rate = (spec.peakRequestsPerHour / 60) * demoSeasonality(t) * growth * wander * factor;
+    const rate = (spec.peakRequestsPerHour / 60) * workdaySeasonality(t) * growth * wander * factor;
     const n = poisson(rand, rate);
     let cost = 0;
     if (n > 50) {
