@@ -1,13 +1,9 @@
 import { z } from "zod";
-import { resolveOrgOption } from "@/lib/db/organization";
-import type { Command } from "@/lib/cli/commands";
+import { orgOf, type Command, type Values } from "@/lib/cli/command";
 import { alertSettingsSchema, alertTiming, setAlertTiming } from "./settings";
 import { listAlerts } from "./queries";
 import { ALERT_STATES } from "./payload";
 
-type Values = Parameters<Command["run"]>[0];
-
-const orgOf = (v: Values): Promise<string> => resolveOrgOption(v.org);
 
 const seconds = z.coerce.number({ error: "expected a whole number of seconds" }).int("expected a whole number of seconds");
 

@@ -1,5 +1,4 @@
-import type { Command } from "@/lib/cli/commands";
-import { resolveOrgOption } from "@/lib/db/organization";
+import { orgOf, str, type Command, type Values } from "@/lib/cli/command";
 import { HttpError } from "@/lib/http/body";
 import { listBudgets } from "./repository";
 import { createBudget, deleteBudget } from "./service";
@@ -9,10 +8,7 @@ import { createBudget, deleteBudget } from "./service";
  * or the screens), so they are safe while the server runs. Validation is the API's.
  */
 
-type Values = Record<string, string | boolean | undefined>;
-const str = { type: "string" } as const;
-
-const org = (v: Values): Promise<string> => resolveOrgOption(v.org);
+const org = orgOf;
 
 /** Option errors name the option as typed, not the API field. */
 function explain(err: unknown): never {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { resolveOrgOption } from "@/lib/db/organization";
+import { flag, orgOf, str, type Command, type Values } from "./command";
 import { recordAudit } from "@/lib/audit/record";
 import { SCOPES, createApiKey, listApiKeys, revokeApiKey, setApiKeyLimits } from "@/lib/auth/api-keys";
 import { limitField } from "@/lib/auth/key-limit-settings";
@@ -14,14 +14,8 @@ import { CHANNEL_COMMANDS } from "@/lib/delivery/cli";
 import { ALERT_COMMANDS } from "@/lib/alerts/cli";
 import { BUDGET_COMMANDS } from "@/lib/budgets/cli-commands";
 
-type Values = Record<string, string | boolean | undefined>;
-type OptionSpec = Record<string, { type: "string" | "boolean" }>;
-export type Command = { name: string; summary: string; usage: string; options: OptionSpec; run: (v: Values) => Promise<void> };
-
-const str = { type: "string" } as const;
-const flag = { type: "boolean" } as const;
-
-const orgId = (v: Values): Promise<string> => resolveOrgOption(v.org);
+export type { Command } from "./command";
+const orgId = orgOf;
 
 const scopeList = z
   .string()

@@ -1,16 +1,11 @@
 import { z } from "zod";
-import { resolveOrgOption } from "@/lib/db/organization";
+import { orgOf, str, type Command, type Values } from "@/lib/cli/command";
 import { channelInputSchema } from "./channel-config";
 import { createChannel, deleteChannel, listChannels } from "./channels";
 import { sendTestNotification } from "./send-test";
 
 /** `channels create|list|delete|test` for lib/cli (same services as the API; audited as actor "cli"). */
 
-type Values = Record<string, string | boolean | undefined>;
-type Command = { name: string; summary: string; usage: string; options: Record<string, { type: "string" | "boolean" }>; run: (v: Values) => Promise<void> };
-const str = { type: "string" } as const;
-
-const orgOf = (v: Values): Promise<string> => resolveOrgOption(v.org);
 
 function parseConfig(text: string | undefined, url: string | undefined): Record<string, unknown> {
   let config: unknown = {};
