@@ -13,6 +13,7 @@ import { enqueueRecost } from "@/lib/pricing/recost";
 import { CHANNEL_COMMANDS } from "@/lib/delivery/cli";
 import { ALERT_COMMANDS } from "@/lib/alerts/cli";
 import { BUDGET_COMMANDS } from "@/lib/budgets/cli-commands";
+import { SOURCE_COMMANDS } from "@/lib/sources/cli";
 
 type Values = Record<string, string | boolean | undefined>;
 type OptionSpec = Record<string, { type: "string" | "boolean" }>;
@@ -208,4 +209,5 @@ export const COMMANDS: Command[] = [
   ...CHANNEL_COMMANDS,
   ...ALERT_COMMANDS,
   ...BUDGET_COMMANDS,
+  ...SOURCE_COMMANDS,
 ];
