@@ -64,6 +64,8 @@ export async function runClaim(claim: Claim, s: SourceRunSettings, log: Log, sto
       // A collector that honours its signal rejects with its own AbortError; the reason we aborted is the truth.
       const err = ac.signal.aborted ? ac.signal.reason : thrown;
       if (err instanceof LeaseLost) {
+        // A worker shutting down hands the source back now rather than leaving it to the lease's expiry.
+        if (stopSignal?.aborted) await db().source.updateMany({ where: { id: row.id, leaseOwner: claim.owner }, data: { leaseOwner: null, leaseUntil: null } });
         await recordRunEnd(runId, row.id, "superseded", null, `Stopped: ${err.message}.`);
         return "lost";
       }

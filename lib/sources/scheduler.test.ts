@@ -47,7 +47,10 @@ test("a hanging source never delays another: the other keeps running on its sche
   assert.equal(h.runs?.[0].outcome, "running");
   assert.ok(quick);
   await sched.stop();
-  assert.equal((await getSource(cfg.orgId, hang))!.runs?.[0].outcome, "superseded", "stopping the worker ends the run without storing a result");
+  const stopped = (await getSource(cfg.orgId, hang))!;
+  assert.equal(stopped.runs?.[0].outcome, "superseded", "stopping the worker ends the run without storing a result");
+  assert.equal(stopped.running, false, "and hands the source back at once instead of waiting for the lease to expire");
+  assert.equal(stopped.last_success_at, null);
 });
 
 test("a run past its timeout is abandoned and retried with a message, even when its collector ignores the signal", { timeout: 60_000 }, async () => {
