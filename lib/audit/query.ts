@@ -13,7 +13,7 @@ export type AuditRow = {
   after: unknown;
 };
 
-const TARGETS = ["budget", "monitor", "channel", "routing_rule", "silence", "price_override", "api_key", "user", "invitation"] as const;
+const TARGETS = ["budget", "monitor", "channel", "routing_rule", "silence", "price_override", "api_key", "user", "invitation", "source"] as const;
 
 /** Query of the audit API and page: newest first, paged by the `before` cursor (an entry id). */
 export const auditQuerySchema = z.object({

@@ -13,6 +13,7 @@ import { enqueueRecost } from "@/lib/pricing/recost";
 import { CHANNEL_COMMANDS } from "@/lib/delivery/cli";
 import { ALERT_COMMANDS } from "@/lib/alerts/cli";
 import { BUDGET_COMMANDS } from "@/lib/budgets/cli-commands";
+import { SOURCE_COMMANDS } from "@/lib/sources/cli";
 
 export type { Command } from "./command";
 const orgId = orgOf;
@@ -202,4 +203,5 @@ export const COMMANDS: Command[] = [
   ...CHANNEL_COMMANDS,
   ...ALERT_COMMANDS,
   ...BUDGET_COMMANDS,
+  ...SOURCE_COMMANDS,
 ];

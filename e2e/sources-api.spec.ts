@@ -1,0 +1,137 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import path from "node:path";
+import { apiSignIn, createKey, RUN, signIn } from "./helpers";
+
+/**
+ * The sources API and page over real HTTP. The e2e server ships no collector until the collectors are
+ * merged, so a source is planted in the database here and the API's validation, redaction, PATCH,
+ * DELETE and refusals are checked against it. Once an `openai` collector is installed, the
+ * "no collector" assertions (marked AT MERGE) become a 201 and the planted row can be a created one.
+ */
+let manage = "";
+let read = "";
+const auth = (key: string) => ({ authorization: `Bearer ${key}` });
+const dbFile = () => path.join(process.env.E2E_DATA_DIR!, "app.db");
+
+/** A source row as the API would store it: the admin key sealed (an opaque text here), its last 4 as hint. */
+function plantSource(name: string): string {
+  const db = new Database(dbFile());
+  try {
+    const org = db.prepare("SELECT id, createdAt FROM Organization ORDER BY createdAt LIMIT 1").get() as { id: string; createdAt: unknown };
+    const now = typeof org.createdAt === "number" ? Date.now() : new Date().toISOString();
+    const id = `e2esrc${RUN}${Math.random().toString(36).slice(2, 8)}`;
+    const config = JSON.stringify({ admin_key: { $sealed: "v1.00000000.AAAA.SEALEDSECRETTEXT.BBBB", hint: "x7Q2" }, backfill_days: 30 });
+    db.prepare("INSERT INTO Source (id, orgId, type, name, config, state, createdAt, updatedAt) VALUES (?, ?, 'openai', ?, ?, 'ok', ?, ?)").run(id, org.id, name, config, now, now);
+    return id;
+  } finally {
+    db.close();
+  }
+}
+
+test.beforeAll(async () => {
+  manage = await createKey(`e2e sources manage ${RUN}`, "manage");
+  read = await createKey(`e2e sources read ${RUN}`, "read");
+});
+
+test("POST validates type and config; GET never shows a secret; PATCH and DELETE; a read key and no key are refused", async ({ request }) => {
+  const unknown = await request.post("/api/v1/sources", { headers: auth(manage), data: { type: "fax", name: "x", config: {} } });
+  expect(unknown.status()).toBe(422);
+  expect((await unknown.json()).details).toEqual(["type: expected one of openai, anthropic, prometheus_scrape, prometheus_api"]);
+  const missing = await request.post("/api/v1/sources", { headers: auth(manage), data: { type: "openai", name: `o ${RUN}`, config: { admin_key: "sk-admin-e2e-abcdefghijklmnop" } } });
+  expect(missing.status()).toBe(422); // AT MERGE: 201 with config.admin_key {set: true, hint: "…mnop"}
+  expect((await missing.json()).details).toEqual(["type: no collector for 'openai' is installed"]);
+  const badBody = await request.post("/api/v1/sources", { headers: auth(manage), data: { type: "openai", name: "", extra: 1 } });
+  expect(badBody.status()).toBe(422);
+  const badDetails: string[] = (await badBody.json()).details;
+  expect(badDetails.some((d) => d.startsWith("name: expected a name"))).toBe(true);
+
+  const id = plantSource(`planted ${RUN}`);
+  const list = await request.get("/api/v1/sources", { headers: auth(manage) });
+  expect(list.status()).toBe(200);
+  const listText = await list.text();
+  expect(listText).not.toContain("SEALEDSECRETTEXT");
+  expect(listText).not.toContain("$sealed");
+  const one = await request.get(`/api/v1/sources/${id}`, { headers: auth(manage) });
+  const s = (await one.json()).source;
+  expect(s.config.admin_key).toEqual({ set: true, hint: "…x7Q2" });
+  for (const f of ["id", "type", "name", "state", "last_success_at", "last_run_at", "next_run_at", "backfill_done", "backfill_progress", "last_error", "lag_seconds", "runs"]) {
+    expect(s, f).toHaveProperty(f);
+  }
+
+  const renamed = await request.patch(`/api/v1/sources/${id}`, { headers: auth(manage), data: { name: `renamed ${RUN}`, state: "paused" } });
+  expect(renamed.status()).toBe(200);
+  expect((await renamed.json()).source).toMatchObject({ name: `renamed ${RUN}`, state: "paused" });
+  const typeChange = await request.patch(`/api/v1/sources/${id}`, { headers: auth(manage), data: { type: "anthropic", state: "later" } });
+  expect(typeChange.status()).toBe(422);
+  const tcDetails: string[] = (await typeChange.json()).details;
+  expect(tcDetails.some((d) => d.startsWith("type: cannot be changed"))).toBe(true);
+  expect(tcDetails).toContain("state: expected paused or active");
+  const cfg = await request.patch(`/api/v1/sources/${id}`, { headers: auth(manage), data: { config: { backfill_days: 7 } } });
+  expect(cfg.status()).toBe(422); // AT MERGE: 200, admin_key still set (kept), backfill_days 7
+  expect((await cfg.json()).details).toEqual(["type: no collector for 'openai' is installed"]);
+  expect((await request.post(`/api/v1/sources/${id}/run`, { headers: auth(manage) })).status()).toBe(409); // paused
+
+  expect((await request.get("/api/v1/sources", { headers: auth(read) })).status()).toBe(403);
+  expect((await request.get(`/api/v1/sources/${id}`, { headers: auth(read) })).status()).toBe(403);
+  expect((await request.post("/api/v1/sources", { headers: auth(read), data: { type: "openai", name: "r", config: {} } })).status()).toBe(403);
+  expect((await request.delete(`/api/v1/sources/${id}`, { headers: auth(read) })).status()).toBe(403);
+  expect((await request.get("/api/v1/sources")).status()).toBe(401);
+
+  const audit = new Database(dbFile(), { readonly: true });
+  const rows = JSON.stringify(audit.prepare("SELECT * FROM AuditEntry WHERE targetType = 'source' AND targetId = ?").all(id));
+  audit.close();
+  expect(rows).toContain("source.pause");
+  expect(rows).not.toContain("SEALEDSECRETTEXT");
+
+  expect((await request.delete(`/api/v1/sources/${id}`, { headers: auth(manage) })).status()).toBe(204);
+  expect((await request.get(`/api/v1/sources/${id}`, { headers: auth(manage) })).status()).toBe(404);
+});
+
+test("Sources page: an engineer sees the table and pauses a source; finance and viewer are refused the page and the actions", async ({ page, playwright, baseURL }) => {
+  const id = plantSource(`page ${RUN}`);
+  await signIn(page, "engineer");
+  await page.goto("/sources");
+  const row = page.getByTestId(`source-${id}`);
+  await expect(row).toContainText(`page ${RUN}`);
+  await expect(row.getByTestId("source-state")).toHaveText("ok");
+  await row.getByRole("button", { name: "Pause" }).click();
+  await expect(row.getByTestId("source-state")).toHaveText("paused");
+  await page.getByLabel("Name").fill(`ui ${RUN}`);
+  await page.getByLabel("Admin key").fill("sk-admin-ui-abcdefghijklmnop");
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByRole("status")).toContainText("type: no collector for 'openai' is installed"); // AT MERGE: "added"
+  await page.goto(`/sources/${id}`);
+  await expect(page.getByText("admin_key")).toBeVisible();
+  await expect(page.getByText("set …x7Q2")).toBeVisible();
+
+  for (const role of ["finance", "viewer"] as const) {
+    const ctx: APIRequestContext = await playwright.request.newContext({ baseURL });
+    expect((await apiSignIn(ctx, `${role}@demo.local`, "demo-password")).status()).toBeLessThan(400);
+    const res = await ctx.get("/sources", { maxRedirects: 0 });
+    expect([303, 307], `${role} /sources`).toContain(res.status());
+    expect(res.headers().location).toContain("/forbidden");
+    const action = actionId("app/(app)/sources/actions.ts", "deleteSourceAction");
+    const form = new FormData();
+    form.append("1_id", id);
+    form.append("0", JSON.stringify(["$K1"]));
+    const refused = await ctx.post("/sources", { headers: { "next-action": action }, multipart: form, maxRedirects: 0 });
+    expect(refused.status(), `${role} deleteSourceAction`).toBe(403);
+    await ctx.dispose();
+  }
+  const still = new Database(dbFile(), { readonly: true });
+  expect(still.prepare("SELECT COUNT(*) AS n FROM Source WHERE id = ?").get(id)).toEqual({ n: 1 });
+  still.close();
+});
+
+/** A server action's id from the build's manifest, so it is called as the browser calls it. */
+function actionId(file: string, name: string): string {
+  const root = path.resolve(import.meta.dirname, "..");
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const hit = Object.entries(manifest.node).find(([, a]) => a.filename === file && a.exportedName === name);
+  if (!hit) throw new Error(`${file}#${name} is not in the build`);
+  return hit[0];
+}

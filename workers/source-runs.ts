@@ -1,0 +1,12 @@
+import "server-only";
+import { SourceScheduler } from "@/lib/sources/scheduler";
+import type { Worker } from "./types";
+
+let scheduler: SourceScheduler | null = null;
+
+/** Pulls and scrapes every source on its own schedule (lib/sources); a pass returns while runs continue. */
+export const sourceRunsWorker: Worker = {
+  name: "source-runs",
+  intervalMs: 1000,
+  run: async ({ log }) => (scheduler ??= new SourceScheduler()).pass(log),
+};
