@@ -27,6 +27,7 @@ export function startWorkers({ log }: { log: Log }): { stop: () => Promise<void>
       }
       await sleep(w.intervalMs, () => stopping);
     }
+    await w.stop?.();
   });
   log(`started: ${WORKERS.map((w) => w.name).join(", ")}`);
   return {

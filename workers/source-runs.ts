@@ -9,4 +9,6 @@ export const sourceRunsWorker: Worker = {
   name: "source-runs",
   intervalMs: 1000,
   run: async ({ log }) => (scheduler ??= new SourceScheduler()).pass(log),
+  // Runs still going would keep their sources leased for SOURCE_LEASE_MS after a clean shutdown.
+  stop: async () => scheduler?.stop(),
 };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { resolveOrgOption } from "@/lib/db/organization";
+import { flag, orgOf, str, type Command } from "@/lib/cli/command";
 import { db } from "@/lib/db/prisma";
 import { getSource, listSources, runSourceNow } from "./sources";
 import type { SourceView } from "./view";
@@ -9,10 +9,6 @@ import type { SourceView } from "./view";
  * with the embedded engine, which admits one process), and `--wait` follows it to its end.
  */
 
-type Values = Record<string, string | boolean | undefined>;
-type Command = { name: string; summary: string; usage: string; options: Record<string, { type: "string" | "boolean" }>; run: (v: Values) => Promise<void> };
-const str = { type: "string" } as const;
-const flag = { type: "boolean" } as const;
 
 const sourceId = z.string({ error: "--id: expected the source id from `sources list`" }).min(1, "--id: expected the source id from `sources list`");
 
@@ -30,7 +26,7 @@ export const SOURCE_COMMANDS: Command[] = [
     usage: "sources list [--org <id>]",
     options: { org: str },
     async run(v) {
-      const sources = await listSources(await resolveOrgOption(v.org));
+      const sources = await listSources(await orgOf(v));
       if (!sources.length) console.log("No sources.");
       for (const s of sources) console.log(line(s));
     },
@@ -41,7 +37,7 @@ export const SOURCE_COMMANDS: Command[] = [
     usage: "sources run --id <source id> [--wait] [--org <id>]",
     options: { id: str, wait: flag, org: str },
     async run(v) {
-      const orgId = await resolveOrgOption(v.org);
+      const orgId = await orgOf(v);
       const id = sourceId.parse(v.id);
       const before = await db().sourceRun.findFirst({ where: { sourceId: id }, orderBy: { startedAt: "desc" }, select: { id: true } });
       const r = await runSourceNow(orgId, "cli", id);
