@@ -17,6 +17,7 @@ const ALL: readonly Role[] = ROLES;
 const ACT: readonly Role[] = ["admin", "engineer", "oncall"];
 const ALERTING: readonly Role[] = ["admin", "engineer"];
 const BUDGETING: readonly Role[] = ["admin", "finance"];
+const SOURCES: readonly Role[] = ["admin", "engineer"];
 
 type PageRule = readonly Role[] | "public";
 const PAGES: Record<string, PageRule> = {
@@ -33,6 +34,8 @@ const PAGES: Record<string, PageRule> = {
   "/budgets/[id]/edit": BUDGETING,
   "/settings/monitors": ALL,
   "/alerts/[id]": ALL,
+  "/sources": SOURCES,
+  "/sources/[id]": SOURCES,
   "/signin": "public",
   "/forbidden": "public",
   "/invite/[token]": "public",
@@ -74,6 +77,13 @@ const ROUTES: Record<string, RouteRule> = {
   "POST /api/v1/silences": { scope: "manage", roles: ACT },
   "DELETE /api/v1/silences/[id]": { scope: "manage", roles: ACT },
   "POST /api/v1/events": { scope: "ingest", roles: [] },
+  // Sources hold admin keys and reveal infrastructure: even reading them takes the manage scope.
+  "GET /api/v1/sources": { scope: "manage", roles: SOURCES },
+  "POST /api/v1/sources": { scope: "manage", roles: SOURCES },
+  "GET /api/v1/sources/[id]": { scope: "manage", roles: SOURCES },
+  "PATCH /api/v1/sources/[id]": { scope: "manage", roles: SOURCES },
+  "DELETE /api/v1/sources/[id]": { scope: "manage", roles: SOURCES },
+  "POST /api/v1/sources/[id]/run": { scope: "manage", roles: SOURCES },
 };
 
 const ACTIONS: Record<string, readonly Role[] | "public"> = {
@@ -106,6 +116,9 @@ const ACTIONS: Record<string, readonly Role[] | "public"> = {
   "app/(app)/settings/channels/actions.ts#deleteRuleAction": ALERTING,
   "app/(app)/settings/channels/actions.ts#createSilenceAction": ACT,
   "app/(app)/settings/channels/actions.ts#expireSilenceAction": ACT,
+  "app/(app)/sources/actions.ts#createSourceAction": SOURCES,
+  "app/(app)/sources/actions.ts#sourceCommandAction": SOURCES,
+  "app/(app)/sources/actions.ts#deleteSourceAction": SOURCES,
   // The one-time token is the credential; without a valid one it changes nothing.
   "app/invite/actions.ts#acceptLinkAction": "public",
 };
