@@ -119,9 +119,9 @@ test.describe.serial("reconciliation API", () => {
     await signIn(page, "finance");
     await page.goto(`/reconciliation?${RANGE}`);
     const form = page.getByTestId("mapping-form");
-    await form.getByLabel("Provider", { exact: true }).selectOption("anthropic");
-    await form.getByLabel("Provider id").fill(`wrkspc_e2e_${RUN}`);
-    await form.getByLabel("Team").fill("e2e-team");
+    await form.locator('select[name="provider"]').selectOption("anthropic");
+    await form.locator('input[name="external_id"]').fill(`wrkspc_e2e_${RUN}`);
+    await form.locator('input[name="team"]').fill("e2e-team");
     await form.getByRole("button", { name: "Save mapping" }).click();
     await expect(page.locator(`[data-mapping="wrkspc_e2e_${RUN}"]`)).toContainText("e2e-team");
   });
