@@ -119,3 +119,15 @@ test("coverage alert: below the threshold an alert opens through the alert store
   assert.equal(alerts[0].state, "open");
   assert.equal((await evaluateCoverage(org, 40, now)).conditions.length, 0, "above the threshold: nothing holds");
 });
+
+test("a group nobody billed shows $0 billed and no coverage, not unknown", async () => {
+  const org = store.orgId;
+  await ingestEvents(org, "k", [
+    { id: "e-other", timestamp: "2026-11-10T11:00:00Z", provider: "anthropic", model: "claude-sonnet-4-20250514", project: "x", usage: { input_tokens: 1000, output_tokens: 10 } },
+  ]);
+  const rec = await reconcile(org, { ...range, groupBy: ["provider"] });
+  const anthropic = rec.rows.find((r) => r.provider === "anthropic")!;
+  assert.equal(anthropic.billed_usd, "0");
+  assert.equal(anthropic.coverage, null);
+  assert.equal(anthropic.unattributed_usd, "-" + anthropic.attributed_usd);
+});

@@ -143,7 +143,8 @@ async function attributedRows(orgId: string, p: ReconcileParams): Promise<SpendR
 }
 
 function toRow(a: Acc): ReconcileRow {
-  const billed = a.billedPriced ? a.billedPico : null;
+  // Unknown only when something was billed that has no price; no billed usage at all is $0 billed.
+  const billed = a.billedPriced || a.billedUnpricedTokens === 0 ? a.billedPico : null;
   const un = billed === null ? null : billed - a.attrPico;
   const row = {
     ...a.keys,
