@@ -18,6 +18,7 @@ const ACT: readonly Role[] = ["admin", "engineer", "oncall"];
 const ALERTING: readonly Role[] = ["admin", "engineer"];
 const BUDGETING: readonly Role[] = ["admin", "finance"];
 const SOURCES: readonly Role[] = ["admin", "engineer"];
+const RECONCILING: readonly Role[] = ["admin", "finance", "engineer"];
 
 type PageRule = readonly Role[] | "public";
 const PAGES: Record<string, PageRule> = {
@@ -36,6 +37,7 @@ const PAGES: Record<string, PageRule> = {
   "/alerts/[id]": ALL,
   "/sources": SOURCES,
   "/sources/[id]": SOURCES,
+  "/reconciliation": ALL,
   "/signin": "public",
   "/forbidden": "public",
   "/invite/[token]": "public",
@@ -84,6 +86,13 @@ const ROUTES: Record<string, RouteRule> = {
   "PATCH /api/v1/sources/[id]": { scope: "manage", roles: SOURCES },
   "DELETE /api/v1/sources/[id]": { scope: "manage", roles: SOURCES },
   "POST /api/v1/sources/[id]/run": { scope: "manage", roles: SOURCES },
+  "GET /api/v1/reconciliation": { scope: "read", roles: ALL },
+  "GET /api/v1/reconciliation/coverage-alert": { scope: "read", roles: ALL },
+  "PUT /api/v1/reconciliation/coverage-alert": { scope: "manage", roles: RECONCILING },
+  // Mappings name provider projects and keys: reading them takes the manage scope too.
+  "GET /api/v1/provider-mappings": { scope: "manage", roles: RECONCILING },
+  "POST /api/v1/provider-mappings": { scope: "manage", roles: RECONCILING },
+  "DELETE /api/v1/provider-mappings/[id]": { scope: "manage", roles: RECONCILING },
 };
 
 const ACTIONS: Record<string, readonly Role[] | "public"> = {
@@ -119,6 +128,9 @@ const ACTIONS: Record<string, readonly Role[] | "public"> = {
   "app/(app)/sources/actions.ts#createSourceAction": SOURCES,
   "app/(app)/sources/actions.ts#sourceCommandAction": SOURCES,
   "app/(app)/sources/actions.ts#deleteSourceAction": SOURCES,
+  "app/(app)/reconciliation/actions.ts#saveMappingAction": RECONCILING,
+  "app/(app)/reconciliation/actions.ts#deleteMappingAction": RECONCILING,
+  "app/(app)/reconciliation/actions.ts#saveCoverageAlertAction": RECONCILING,
   // The one-time token is the credential; without a valid one it changes nothing.
   "app/invite/actions.ts#acceptLinkAction": "public",
 };

@@ -5,10 +5,10 @@ import path from "node:path";
 import { apiSignIn, createKey, RUN, signIn } from "./helpers";
 
 /**
- * The sources API and page over real HTTP. The e2e server ships no collector until the collectors are
- * merged, so a source is planted in the database here and the API's validation, redaction, PATCH,
- * DELETE and refusals are checked against it. Once an `openai` collector is installed, the
- * "no collector" assertions (marked AT MERGE) become a 201 and the planted row can be a created one.
+ * The sources API and page over real HTTP: validation, redaction, PATCH, DELETE and refusals. Besides
+ * sources created through the API, one is planted straight in the database with an opaque sealed
+ * secret, to show that whatever is stored, no answer carries it. Sources made here point at a closed
+ * local port, so their runs fail fast and reach no provider.
  */
 let manage = "";
 let read = "";
@@ -39,9 +39,19 @@ test("POST validates type and config; GET never shows a secret; PATCH and DELETE
   const unknown = await request.post("/api/v1/sources", { headers: auth(manage), data: { type: "fax", name: "x", config: {} } });
   expect(unknown.status()).toBe(422);
   expect((await unknown.json()).details).toEqual(["type: expected one of openai, anthropic, prometheus_scrape, prometheus_api"]);
-  const missing = await request.post("/api/v1/sources", { headers: auth(manage), data: { type: "openai", name: `o ${RUN}`, config: { admin_key: "sk-admin-e2e-abcdefghijklmnop" } } });
-  expect(missing.status()).toBe(422); // AT MERGE: 201 with config.admin_key {set: true, hint: "…mnop"}
-  expect((await missing.json()).details).toEqual(["type: no collector for 'openai' is installed"]);
+  const created = await request.post("/api/v1/sources", {
+    headers: auth(manage),
+    data: { type: "openai", name: `o ${RUN}`, config: { admin_key: "sk-admin-e2e-abcdefghijklmnop", base_url: "http://127.0.0.1:9/v1" } },
+  });
+  expect(created.status()).toBe(201);
+  const createdSource = (await created.json()).source;
+  expect(createdSource.config.admin_key).toEqual({ set: true, hint: "…mnop" });
+  expect(JSON.stringify(createdSource)).not.toContain("sk-admin-e2e");
+  const badConfig = await request.post("/api/v1/sources", { headers: auth(manage), data: { type: "openai", name: `o2 ${RUN}`, config: { backfill_days: 0 } } });
+  expect(badConfig.status()).toBe(422);
+  const badConfigDetails: string[] = (await badConfig.json()).details;
+  expect(badConfigDetails.some((d) => d.startsWith("config.admin_key"))).toBe(true);
+  expect(badConfigDetails.some((d) => d.startsWith("config.backfill_days"))).toBe(true);
   const badBody = await request.post("/api/v1/sources", { headers: auth(manage), data: { type: "openai", name: "", extra: 1 } });
   expect(badBody.status()).toBe(422);
   const badDetails: string[] = (await badBody.json()).details;
@@ -69,8 +79,10 @@ test("POST validates type and config; GET never shows a secret; PATCH and DELETE
   expect(tcDetails.some((d) => d.startsWith("type: cannot be changed"))).toBe(true);
   expect(tcDetails).toContain("state: expected paused or active");
   const cfg = await request.patch(`/api/v1/sources/${id}`, { headers: auth(manage), data: { config: { backfill_days: 7 } } });
-  expect(cfg.status()).toBe(422); // AT MERGE: 200, admin_key still set (kept), backfill_days 7
-  expect((await cfg.json()).details).toEqual(["type: no collector for 'openai' is installed"]);
+  expect(cfg.status()).toBe(200);
+  const patched = (await cfg.json()).source;
+  expect(patched.config.admin_key).toEqual({ set: true, hint: "…x7Q2" });
+  expect(patched.config.backfill_days).toBe(7);
   expect((await request.post(`/api/v1/sources/${id}/run`, { headers: auth(manage) })).status()).toBe(409); // paused
 
   expect((await request.get("/api/v1/sources", { headers: auth(read) })).status()).toBe(403);
@@ -86,6 +98,7 @@ test("POST validates type and config; GET never shows a secret; PATCH and DELETE
   expect(rows).not.toContain("SEALEDSECRETTEXT");
 
   expect((await request.delete(`/api/v1/sources/${id}`, { headers: auth(manage) })).status()).toBe(204);
+  expect((await request.delete(`/api/v1/sources/${createdSource.id}`, { headers: auth(manage) })).status()).toBe(204);
   expect((await request.get(`/api/v1/sources/${id}`, { headers: auth(manage) })).status()).toBe(404);
 });
 
@@ -100,8 +113,9 @@ test("Sources page: an engineer sees the table and pauses a source; finance and 
   await expect(row.getByTestId("source-state")).toHaveText("paused");
   await page.getByLabel("Name").fill(`ui ${RUN}`);
   await page.getByLabel("Admin key").fill("sk-admin-ui-abcdefghijklmnop");
+  await page.getByLabel("Base URL (optional)").fill("http://127.0.0.1:9/v1");
   await page.getByRole("button", { name: "Add source" }).click();
-  await expect(page.getByRole("status")).toContainText("type: no collector for 'openai' is installed"); // AT MERGE: "added"
+  await expect(page.getByRole("status")).toContainText("added");
   await page.goto(`/sources/${id}`);
   await expect(page.getByText("admin_key")).toBeVisible();
   await expect(page.getByText("set …x7Q2")).toBeVisible();

@@ -4,10 +4,19 @@ import { deliveriesWorker } from "./deliveries";
 import { alertRenotifyWorker } from "./alert-renotify";
 import { budgetAlertsWorker, monitorAlertsWorker } from "./alert-evaluation";
 import { sourceRunsWorker } from "./source-runs";
+import { coverageAlertsWorker } from "./coverage-evaluation";
 import type { Worker } from "./types";
 
 /** Every background loop of the product; each runs in the server (embedded) or in `npm run workers`. */
-export const WORKERS: Worker[] = [recostJobsWorker, deliveriesWorker, alertRenotifyWorker, budgetAlertsWorker, monitorAlertsWorker, sourceRunsWorker];
+export const WORKERS: Worker[] = [
+  recostJobsWorker,
+  deliveriesWorker,
+  alertRenotifyWorker,
+  budgetAlertsWorker,
+  monitorAlertsWorker,
+  sourceRunsWorker,
+  coverageAlertsWorker,
+];
 
 type Log = (line: string) => void;
 

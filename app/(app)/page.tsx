@@ -9,6 +9,8 @@ import { OverviewBody } from "@/components/overview/overview-body";
 import { OverviewSkeleton } from "@/components/overview/skeletons";
 import { PendingRegion, ViewTransitionProvider } from "@/components/overview/view-transition";
 import { OverviewAttention } from "./overview-attention";
+import { BilledTile } from "@/components/reconciliation/billed-tile";
+import { billedSummary } from "@/lib/provider-billing/providers";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -23,6 +25,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <Suspense fallback={null}>
           <OverviewAttention orgId={user.orgId} filters={view.filters} />
         </Suspense>
+        <Suspense fallback={null}><BilledTile summary={billedSummary(user.orgId, view.from, view.to)} /></Suspense>
         <PendingRegion>
           <Suspense fallback={<OverviewSkeleton />}>
             <OverviewBody

@@ -2,7 +2,19 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import { redact } from "./redact";
 
-export type AuditTarget = "budget" | "monitor" | "channel" | "routing_rule" | "silence" | "price_override" | "api_key" | "user" | "invitation" | "source";
+export type AuditTarget =
+  | "budget"
+  | "monitor"
+  | "channel"
+  | "routing_rule"
+  | "silence"
+  | "price_override"
+  | "api_key"
+  | "user"
+  | "invitation"
+  | "source"
+  | "provider_mapping"
+  | "coverage_alert";
 
 export type AuditInput = {
   orgId: string;

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Collector, SourceType } from "@/lib/source-contract/collector";
+import { anthropicCollector, openaiCollector } from "@/lib/provider-billing/collectors";
 
 /**
- * The collectors this build ships, one per source type. The lead fills this list when the collectors
- * (lib/provider-billing, lib/selfhosted) are merged; until then a type without a collector is refused
- * at creation ("no collector for 'openai' is installed") rather than accepted and never run.
+ * The collectors this build ships, one per source type. A type without a collector is refused at
+ * creation ("no collector for 'x' is installed") rather than accepted and never run.
  */
-const STATIC_COLLECTORS: Collector[] = [];
+const STATIC_COLLECTORS: Collector[] = [openaiCollector, anthropicCollector];
 
 const KEY = Symbol.for("llm-finops.collectors");
 const store = globalThis as unknown as Record<symbol, Map<string, Collector> | undefined>;
