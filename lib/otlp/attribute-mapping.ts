@@ -33,7 +33,10 @@ export const mappingInputSchema = z.strictObject(
   Object.fromEntries(
     MAPPED_DIMENSIONS.map((d) => [d, z.array(attributeKey, { error: `expected an array of attribute keys` }).max(MAX_KEYS, `at most ${MAX_KEYS} attribute keys`).optional()]),
   ) as Record<MappedDimension, z.ZodOptional<z.ZodArray<typeof attributeKey>>>,
-  { error: (i) => (i.code === "unrecognized_keys" ? `unknown dimension; expected ${MAPPED_DIMENSIONS.join(", ")}` : "expected an object") },
+  {
+    error: (i) =>
+      i.code === "unrecognized_keys" ? `unknown dimension ${(i as { keys?: string[] }).keys?.join(", ")}; expected ${MAPPED_DIMENSIONS.join(", ")}` : "expected an object of dimension: [attribute keys]",
+  },
 );
 
 export function completeMapping(input: Partial<AttributeMapping>): AttributeMapping {

@@ -90,7 +90,7 @@ test("JSON exporter with gzip: the spans land too", async () => {
 });
 
 async function post(body: Uint8Array | string, headers: Record<string, string>, path = "traces") {
-  return fetch(`${endpoint}/v1/${path}`, { method: "POST", headers: { authorization: `Bearer ${key}`, ...headers }, body });
+  return fetch(`${endpoint}/v1/${path}`, { method: "POST", headers: { authorization: `Bearer ${key}`, ...headers }, body: typeof body === "string" ? body : Buffer.from(body) });
 }
 
 test("partial success: a GenAI span the ledger cannot take is counted in rejectedSpans with its attribute named, in the request's encoding", async () => {
