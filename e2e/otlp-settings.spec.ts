@@ -22,7 +22,7 @@ test("an admin maps the customer dimension to another attribute; the next span i
     await page.getByRole("button", { name: "Save mapping" }).click();
     await expect(page.getByRole("status")).toContainText("team.0:");
 
-    const feature = `e2e-otlp-map-${RUN}`;
+    const feature = `e2e-otlp-map-${RUN}-${Math.random().toString(36).slice(2, 8)}`;
     const spans = await recordSpans({ "service.name": "e2e-map", "tenant.id": "tenant-42" }, [
       {
         startMs: Date.parse(`${DAY}T10:00:00Z`),

@@ -12,11 +12,11 @@ import { createKey, RUN } from "./helpers";
  * tokens (200 of them cached) and 500 output: 800*2.5 + 200*1.25 + 500*10 = 7,250 per million = $0.00725.
  */
 const DAY = "2025-12-15";
-const feature = `e2e-otlp-${RUN}`;
+let feature = "";
 let key = "";
 let endpoint = "";
 
-const call = (h: number, f = feature): GenAiCall => ({
+const call = (h: number, f: string): GenAiCall => ({
   startMs: Date.parse(`${DAY}T${String(h).padStart(2, "0")}:05:00Z`),
   durationMs: 1200,
   attributes: {
@@ -42,10 +42,12 @@ test.describe.serial("OTLP traces", () => {
   test.beforeAll(async ({ baseURL }) => {
     key = await createKey(`otlp ${RUN}`, "ingest,read");
     endpoint = `${baseURL}/api/otlp`;
+    // Unique per run and per repeat (--repeat-each), so each run's totals are its own.
+    feature = `e2e-otlp-${RUN}-${Math.random().toString(36).slice(2, 8)}`;
   });
 
   test("GenAI spans from the protobuf exporter are in the ledger at the right cost; sent twice they count once; a non-GenAI span is ignored", async ({ request }) => {
-    const spans = await recordSpans({ "service.name": "e2e-otel-service" }, [call(9), call(10), call(11)], [{ name: "GET /orders", attributes: { "http.route": "/orders" } }]);
+    const spans = await recordSpans({ "service.name": "e2e-otel-service" }, [call(9, feature), call(10, feature), call(11, feature)], [{ name: "GET /orders", attributes: { "http.route": "/orders" } }]);
     expect(spans).toHaveLength(4);
     expect((await exportSpans(endpoint, key, spans, "protobuf")).code).toBe(0);
     expect((await exportSpans(endpoint, key, spans, "protobuf")).code).toBe(0);
@@ -70,10 +72,10 @@ test.describe.serial("OTLP traces", () => {
     expect(bad.status()).toBe(400);
     expect(bad.headers()["content-type"]).toBe("application/x-protobuf");
     expect(decodeStatus(new Uint8Array(await bad.body())).message).toMatch(/ExportTraceServiceRequest/);
-    const badJson = await request.post("/api/otlp/v1/traces", { headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, data: "{nope" });
+    const badJson = await request.post("/api/otlp/v1/traces", { headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, data: Buffer.from("{nope") });
     expect(badJson.status()).toBe(400);
     expect((await badJson.json()).message).toMatch(/not valid JSON/);
-    const wrong = await exportSpans(endpoint, "fk_not_a_key", await recordSpans({}, [call(13)]), "protobuf");
+    const wrong = await exportSpans(endpoint, "fk_not_a_key", await recordSpans({}, [call(13, feature)]), "protobuf");
     expect(wrong.code).not.toBe(0);
     const raw = await request.post("/api/otlp/v1/traces", { headers: { authorization: "Bearer fk_not_a_key", "content-type": "application/json" }, data: "{}" });
     expect(raw.status()).toBe(401);

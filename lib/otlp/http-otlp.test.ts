@@ -220,3 +220,14 @@ test("metrics: a cumulative series gives per-hour differences, a restart starts 
   assert.equal(answer.partialSuccess.rejectedDataPoints, "1");
   assert.match(answer.partialSuccess.errorMessage, /expected an explicit-bucket histogram/);
 });
+
+test("demo metrics: the Providers page's summary has latency and TTFT percentiles per model", async () => {
+  const { seedDemoOtlpMetrics } = await import("./demo");
+  const demoOrg = await store.createOrg("demo-metrics");
+  const end = new Date();
+  assert.ok((await seedDemoOtlpMetrics(demoOrg, end)) > 0);
+  const rows = await genaiMetricSummary(demoOrg, new Date(end.getTime() - 7 * 86_400_000), end);
+  const mini = rows.find((r) => r.model === "gpt-4o-mini" && r.metric === "gen_ai.client.operation.duration");
+  assert.ok(mini && mini.count > 0 && mini.p50 !== null && mini.p95 !== null && mini.p50 <= mini.p95);
+  assert.ok(mini.p50! > 0.3 && mini.p50! < 4, `p50 ${mini.p50} near the typical 1.1 s`);
+});
