@@ -9,6 +9,8 @@ import { createKey, RUN, signIn } from "./helpers";
 const DAY = "2025-12-16";
 
 test("an admin maps the customer dimension to another attribute; the next span is attributed by it", async ({ page, request, baseURL }) => {
+  // Two CLI key creations and two sign-ins: 35-57 s measured on the shared 2-core machine.
+  test.setTimeout(120_000);
   const manage = await createKey(`otlp-manage ${RUN}`, "manage");
   const ingest = await createKey(`otlp-ingest ${RUN}`, "ingest,read");
   try {
