@@ -52,7 +52,7 @@ export function collectMetricPoints(request: Record<string, unknown>, now = Date
         const h = isObj(m.histogram) ? m.histogram : null;
         if (!h) {
           const n = ["gauge", "sum", "exponentialHistogram", "summary"].map((k) => (isObj(m[k]) ? list((m[k] as Record<string, unknown>).dataPoints).length : 0)).reduce((a, b) => a + b, 0);
-          for (let i = 0; i < Math.max(n, 1); i++) reject(`${m.name}: expected an explicit-bucket histogram (as the semantic conventions define it)`);
+          for (let i = 0; i < n; i++) reject(`${m.name}: expected an explicit-bucket histogram (as the semantic conventions define it)`);
           continue;
         }
         const temporality = int64(h.aggregationTemporality);

@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { z } from "zod";
 import { exceedsDepth, HttpError, MAX_JSON_DEPTH } from "@/lib/http/body";
+import { readTraceRequest } from "./trace-request-reader";
 import { decodeRequest, DecodeError, encodeResponse, encodeStatus, responseObject, type ExportResult, type Signal } from "./codec";
 
 /**
@@ -66,9 +67,11 @@ function tooLarge(max: number) {
 export function decodeBody(signal: Signal, encoding: Encoding, bytes: Uint8Array): Record<string, unknown> {
   if (encoding === "protobuf") {
     try {
-      return decodeRequest(signal, bytes);
+      // Spans through the direct reader (the hot path); metrics, far fewer, through reflection.
+      return signal === "traces" ? readTraceRequest(bytes) : decodeRequest(signal, bytes);
     } catch (err) {
-      throw new HttpError(400, err instanceof DecodeError ? `Body is ${err.message}.` : "Body could not be decoded as protobuf.");
+      const reason = err instanceof DecodeError ? err.message : `not a protobuf-encoded ExportTraceServiceRequest (${err instanceof Error ? err.message : "decode error"})`;
+      throw new HttpError(400, `Body is ${reason}.`);
     }
   }
   if (bytes.byteLength === 0) return {};
