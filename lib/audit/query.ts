@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
+import { AUDIT_TARGETS } from "./record";
 
 export type AuditRow = {
   id: string;
@@ -13,7 +14,7 @@ export type AuditRow = {
   after: unknown;
 };
 
-const TARGETS = ["budget", "monitor", "channel", "routing_rule", "silence", "price_override", "api_key", "user", "invitation", "source"] as const;
+const TARGETS = AUDIT_TARGETS;
 
 /** Query of the audit API and page: newest first, paged by the `before` cursor (an entry id). */
 export const auditQuerySchema = z.object({

@@ -2,19 +2,23 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import { redact } from "./redact";
 
-export type AuditTarget =
-  | "budget"
-  | "monitor"
-  | "channel"
-  | "routing_rule"
-  | "silence"
-  | "price_override"
-  | "api_key"
-  | "user"
-  | "invitation"
-  | "source"
-  | "provider_mapping"
-  | "coverage_alert";
+/** What an audit entry can be about; the audit API and page filter by these. */
+export const AUDIT_TARGETS = [
+  "budget",
+  "monitor",
+  "channel",
+  "routing_rule",
+  "silence",
+  "price_override",
+  "api_key",
+  "user",
+  "invitation",
+  "source",
+  "provider_mapping",
+  "coverage_alert",
+  "otlp_mapping",
+] as const;
+export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 
 export type AuditInput = {
   orgId: string;

@@ -26,6 +26,7 @@ export const PAGE_RULES: Record<string, Permission> = {
   "/self-hosted": "selfhosted.view",
   "/caches": "caches.view",
   "/providers": "providers.view",
+  "/settings/otlp": "apikeys.manage",
 };
 
 /**

@@ -6,6 +6,7 @@ import { seedDemoAlerts } from "@/lib/alerts/demo";
 import { seedDemoMonitors } from "@/lib/monitors/demo";
 import { seedDemoBudgets } from "@/lib/budgets/demo";
 import { seedDemoProviderBilling } from "@/lib/provider-billing/demo";
+import { seedDemoOtlpMetrics } from "@/lib/otlp/demo";
 
 /** Sends the demo workload through the same ingestion code as real data, 1000 events a batch. */
 export async function seedDemoData(orgId: string, end = new Date()): Promise<number> {
@@ -24,5 +25,6 @@ export async function seedDemoData(orgId: string, end = new Date()): Promise<num
   await seedDemoMonitors(orgId);
   await seedDemoBudgets(orgId, end);
   await seedDemoProviderBilling(orgId, end);
+  await seedDemoOtlpMetrics(orgId, end);
   return total;
 }

@@ -5,6 +5,7 @@
  */
 import { ROLLUP_COLUMNS, ROLLUP_SELECT, ROLLUP_SUMS } from "./rollup";
 import { providerBillingMigrations } from "./provider-billing";
+import { otlpMigrations } from "./otlp";
 
 export type Migration = { version: number; name: string; statements: string[] };
 
@@ -184,4 +185,5 @@ export const migrations: Migration[] = [
     ],
   },
   ...providerBillingMigrations,
+  ...otlpMigrations,
 ];
