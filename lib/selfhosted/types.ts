@@ -56,3 +56,6 @@ export type ScrapeState = {
   /** last raw counter value per series key and counter field, for increases across runs and restarts */
   counters: Record<string, Record<string, number>>;
 };
+
+export const GROUP_BYS = ["deployment", "model", "gpu_model", "node"] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];

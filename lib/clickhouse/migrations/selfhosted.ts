@@ -34,8 +34,9 @@ export const selfhostedMigrations: Migration[] = [
         pod String,
         namespace LowCardinality(String),
         labels Map(LowCardinality(String), String),
-        util Nullable(Float32),
-        engine_active Nullable(Float32),
+        -- Float64: the busy share multiplies money, and Float32 turns 0.6 into 0.60000002
+        util Nullable(Float64),
+        engine_active Nullable(Float64),
         tensor_active Nullable(Float32),
         fb_used_mib Nullable(Float32),
         fb_free_mib Nullable(Float32),
