@@ -159,3 +159,10 @@ test("config validation names the field", () => {
   assert.deepEqual(alias, { url: "http://h:8000/metrics", kind: "vllm", interval_s: 15 });
   assert.equal(prometheusApiCollector.configSchema.safeParse({ base_url: "ftp://x", kind: "dcgm" }).success, false);
 });
+
+test("prefix cache per deployment: vLLM's renamed counters summed, hit rate = hits / queries", async () => {
+  const { prefixCacheStats } = await import("./prefix-cache");
+  const stats = await prefixCacheStats(store.orgId, new Date(T0), new Date(T0 + HOUR));
+  // 7 increases of 800 queries and 200 hits after the first scrape (no reset in these counters)
+  assert.deepEqual(stats.filter((s) => s.deployment === "llama-70b-prod"), [{ deployment: "llama-70b-prod", model: "llama-70b", engine: "vllm", queries: 5600, hits: 1400, hit_rate: 0.25 }]);
+});
