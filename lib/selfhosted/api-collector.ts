@@ -7,10 +7,9 @@ import "server-only";
  */
 import type { Collector, CollectorOutcome, CollectorRun } from "@/lib/source-contract/collector";
 import { apiConfigSchema } from "./config";
-import { insertGpuSamples } from "./gpu-samples";
 import { queryRange, selector } from "./query-range";
 import { metricNames, reduceScrape } from "./reduce";
-import { insertServingSamples } from "./serving-samples";
+import { writeSamples } from "./sample-writer";
 import { apiCursor } from "./state";
 import type { GpuSample, ServingSample } from "./types";
 
@@ -38,8 +37,7 @@ export async function runQueryRange(ctx: CollectorRun): Promise<CollectorOutcome
     serving.push(...r.serving);
     state = r.state;
   }
-  await insertGpuSamples(ctx.orgId, ctx.sourceId, gpus);
-  await insertServingSamples(ctx.orgId, ctx.sourceId, serving);
+  await writeSamples(ctx.orgId, ctx.sourceId, gpus, serving);
   const done = end >= lastComplete;
   await ctx.progress(done ? 1 : (end - backfillStart) / Math.max(1, lastComplete - backfillStart));
   return {

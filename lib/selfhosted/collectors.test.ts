@@ -18,6 +18,7 @@ const T0 = Date.UTC(2026, 10, 2, 10, 0, 0);
 const HOUR = 3_600_000;
 
 before(async () => {
+  process.env.SELFHOSTED_FLUSH_MS = "5";
   store = await openTempStore();
   fake = await startFakePrometheus({ originMs: T0 });
 });

@@ -11,12 +11,13 @@ export const GPU_SAMPLES = "gpu_samples";
 /** Every reader reads through this, so a re-run's replaced row is never counted beside its replacement. */
 export const GPU_SAMPLES_FINAL = "gpu_samples FINAL";
 
-export async function insertGpuSamples(orgId: string, sourceId: string, rows: GpuSample[]): Promise<void> {
+/** Rows of any number of sources (each row names its own). */
+export async function insertGpuSamples(rows: (GpuSample & { orgId: string; sourceId: string })[]): Promise<void> {
   await chInsert(
     GPU_SAMPLES,
     rows.map((g) => ({
-      org_id: orgId,
-      source_id: sourceId,
+      org_id: g.orgId,
+      source_id: g.sourceId,
       gpu_key: g.gpuKey,
       prev_ts: chTime(g.prevTsMs),
       ts: chTime(g.tsMs),

@@ -9,8 +9,16 @@ export async function getText(url: string, opts: { bearerToken?: string; signal:
   const headers: Record<string, string> = { accept: opts.accept ?? "text/plain;version=0.0.4, */*;q=0.1" };
   if (opts.bearerToken) headers.authorization = `Bearer ${opts.bearerToken}`;
   let res: Response;
+  const signal = AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs)]);
   try {
-    res = await fetch(url, { headers, signal: AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs)]), redirect: "follow" });
+    try {
+      res = await fetch(url, { headers, signal, redirect: "follow" });
+    } catch (err) {
+      // A kept-alive connection the server closed while idle (uvicorn, which vLLM uses, closes after
+      // 5 s; we come back every 15 s) fails the first request on it: once more on a fresh socket.
+      if (!isStaleSocket(err)) throw err;
+      res = await fetch(url, { headers, signal, redirect: "follow" });
+    }
   } catch (err) {
     const timeout = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
     throw new CollectorError(
@@ -39,4 +47,9 @@ export function safeUrl(url: string): string {
   } catch {
     return "(invalid URL)";
   }
+}
+
+function isStaleSocket(err: unknown): boolean {
+  const code = (err as { cause?: { code?: string } })?.cause?.code;
+  return code === "UND_ERR_SOCKET" || code === "ECONNRESET" || code === "EPIPE";
 }

@@ -63,16 +63,18 @@ export function parseValue(name: string, raw: string | undefined): number | null
 type ParsedFamily = {
   name: string;
   type: string;
-  metrics: { value?: string; labels?: Record<string, string>; sum?: string; count?: string; buckets?: Record<string, string> }[];
+  metrics: { value?: string; labels?: Record<string, string>; sum?: string; count?: string; buckets?: Record<string, string>; quantiles?: Record<string, string> }[];
 };
 
 /** Parses one scrape. Throws on text that is not the exposition format (the caller turns it into a bad_response). */
-export function parsePrometheusText(text: string, keep?: (name: string) => boolean): Sample[] {
+export function parsePrometheusText(text: string, keep?: (name: string) => boolean, stats?: { exposed: number }): Sample[] {
   const families = parsePrometheusTextFormat(text) as ParsedFamily[];
   const out: Sample[] = [];
   for (const fam of families) {
-    if (fam.name.endsWith("_created")) continue;
     const histo = fam.type === "HISTOGRAM" || fam.type === "SUMMARY";
+    // series as Prometheus counts them: each bucket / quantile line, plus _sum and _count
+    if (stats) for (const m of fam.metrics) stats.exposed += histo ? Object.keys(m.buckets ?? m.quantiles ?? {}).length + 2 : 1;
+    if (fam.name.endsWith("_created")) continue;
     for (const m of fam.metrics) {
       const labels = canonicalLabels(m.labels);
       if (histo) {

@@ -6,10 +6,9 @@ import "server-only";
 import { CollectorError, type Collector, type CollectorOutcome, type CollectorRun } from "@/lib/source-contract/collector";
 import { scrapeConfigSchema, type ScrapeConfig } from "./config";
 import { getText, safeUrl } from "./http-fetch";
-import { insertGpuSamples } from "./gpu-samples";
 import { parsePrometheusText } from "./prom-text";
 import { metricNames, reduceScrape } from "./reduce";
-import { insertServingSamples } from "./serving-samples";
+import { writeSamples } from "./sample-writer";
 import { scrapeState } from "./state";
 
 export async function runScrape(ctx: CollectorRun): Promise<CollectorOutcome> {
@@ -22,16 +21,16 @@ export async function runScrape(ctx: CollectorRun): Promise<CollectorOutcome> {
   if (res.status !== 200) throw new CollectorError(`The ${cfg.kind} metrics endpoint at ${safeUrl(cfg.url)} answered ${res.status}; expected 200 with Prometheus text.`, "bad_response");
   const wanted = new Set(metricNames(cfg.kind));
   let samples;
+  const exposed = { exposed: 0 };
   try {
-    samples = parsePrometheusText(res.text, (n) => wanted.has(n));
+    samples = parsePrometheusText(res.text, (n) => wanted.has(n), exposed);
   } catch (err) {
     throw new CollectorError(`${safeUrl(cfg.url)} did not answer in the Prometheus text format (${(err as Error).message.slice(0, 200)}); is it the /metrics URL?`, "bad_response");
   }
   const r = reduceScrape(cfg.kind, samples, ctx.now.getTime(), state, intervalMs);
   if (samples.length === 0) ctx.log(`no ${cfg.kind} series found at ${safeUrl(cfg.url)}; is the kind right?`);
-  await insertGpuSamples(ctx.orgId, ctx.sourceId, r.gpus);
-  await insertServingSamples(ctx.orgId, ctx.sourceId, r.serving);
-  return { cursor: r.state, backfillDone: true, stats: { series: samples.length, gpu_rows: r.gpus.length, serving_rows: r.serving.length } };
+  await writeSamples(ctx.orgId, ctx.sourceId, r.gpus, r.serving);
+  return { cursor: r.state, backfillDone: true, stats: { series_exposed: exposed.exposed, series: samples.length, gpu_rows: r.gpus.length, serving_rows: r.serving.length } };
 }
 
 export const prometheusScrapeCollector: Collector = {

@@ -12,12 +12,13 @@ export const SERVING_SAMPLES_FINAL = "serving_samples FINAL";
 
 const int = (v: number) => Math.max(0, Math.round(v));
 
-export async function insertServingSamples(orgId: string, sourceId: string, rows: ServingSample[]): Promise<void> {
+/** Rows of any number of sources (each row names its own). */
+export async function insertServingSamples(rows: (ServingSample & { orgId: string; sourceId: string })[]): Promise<void> {
   await chInsert(
     SERVING_SAMPLES,
     rows.map((s) => ({
-      org_id: orgId,
-      source_id: sourceId,
+      org_id: s.orgId,
+      source_id: s.sourceId,
       series_key: s.seriesKey,
       prev_ts: chTime(s.prevTsMs),
       ts: chTime(s.tsMs),

@@ -205,6 +205,8 @@ export async function startFakePrometheus(opts: FakePrometheusOptions = {}): Pro
     }
     res.writeHead(404, { "content-type": "text/plain" }).end("404 page not found\n");
   });
+  // like uvicorn (vLLM's server), idle keep-alive connections are closed after 5 s: scrapers must cope
+  server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const port = (server.address() as { port: number }).port;
   return {
