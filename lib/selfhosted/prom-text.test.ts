@@ -114,3 +114,19 @@ test("TGI histograms without TYPE lines read as counters from _sum", () => {
   const b = reduceScrape("tgi", parsePrometheusText(t(3)), 15_000, a.state, 15_000, "");
   assert.deepEqual([b.serving[0].promptTokens, b.serving[0].generationTokens, b.serving[0].requests, b.serving[0].waiting], [600, 300, 6, 4]);
 });
+
+test("filtered parse keeps a histogram's _sum without its buckets and counts every exposed line", () => {
+  const text = `# HELP vllm:request_prefill_time_seconds Histogram of prefill time.
+# TYPE vllm:request_prefill_time_seconds histogram
+vllm:request_prefill_time_seconds_bucket{le="0.3",model_name="m"} 3.0
+vllm:request_prefill_time_seconds_bucket{le="+Inf",model_name="m"} 4.0
+vllm:request_prefill_time_seconds_sum{model_name="m"} 1.25
+vllm:request_prefill_time_seconds_count{model_name="m"} 4.0
+# TYPE vllm:num_requests_running gauge
+vllm:num_requests_running{model_name="m"} 1
+`;
+  const stats = { exposed: 0 };
+  const s = parsePrometheusText(text, (n) => n === "vllm:request_prefill_time_seconds_sum", stats);
+  assert.deepEqual(s.map((x) => [x.name, x.value]), [["vllm:request_prefill_time_seconds_sum", 1.25]]);
+  assert.equal(stats.exposed, 5);
+});
