@@ -59,7 +59,7 @@ test("deployments: bad input is a 400/422 naming each field; scopes are enforced
   for (const field of ["name", "model", "gpu_price_per_hour_usd", "match", "endpoints", "pricing_kind"]) expect(details.some((l) => l.startsWith(`${field}: `)), `${field} in ${details.join(" | ")}`).toBe(true);
   expect(details.some((l) => /extra/.test(l))).toBe(true);
 
-  const notJson = await request.post("/api/v1/deployments", { headers: { ...auth(manage), "content-type": "application/json" }, data: "{nope" });
+  const notJson = await request.post("/api/v1/deployments", { headers: { ...auth(manage), "content-type": "application/json" }, data: Buffer.from("{nope") });
   expect(notJson.status()).toBe(400);
   expect((await request.post("/api/v1/deployments", { headers: auth(read), data: { name: "x" } })).status()).toBe(403);
   expect((await request.get("/api/v1/deployments")).status()).toBe(401);
@@ -131,6 +131,8 @@ test("page: engineer sees the demo deployment, heatmap, reconciliation and the f
   await form.getByLabel(/DCGM label matchers/).fill("pod=x");
   await form.getByRole("button", { name: "Add deployment" }).click();
   await expect(page.getByTestId("form-errors")).toContainText("gpu_price_per_hour_usd:");
+  // a refused form comes back with what was typed
+  await expect(form.getByLabel(/^Name/)).toHaveValue(`ui-${RUN}`);
   await form.getByLabel("USD per GPU-hour").fill("1.5");
   await form.getByRole("button", { name: "Add deployment" }).click();
   await expect(page.getByTestId("deployment-list").locator(`[data-deployment-config='ui-${RUN}']`)).toBeVisible();

@@ -2,7 +2,14 @@ import "server-only";
 /** The page's deployment form -> the API body (validated by the same schema), and the form's state. */
 import { HttpError } from "@/lib/http/body";
 
-export type DeploymentFormState = { ok: boolean; message: string; errors?: string[] };
+/** `values`: what was sent, so a refused form comes back filled in (React resets a form after its action). */
+export type DeploymentFormState = { ok: boolean; message: string; errors?: string[]; values?: Record<string, string> };
+
+export const FORM_FIELDS = ["name", "model", "gpu_price_per_hour_usd", "match", "endpoints", "pricing_kind", "gpu_pricing"] as const;
+
+export function formValues(form: FormData): Record<string, string> {
+  return Object.fromEntries(FORM_FIELDS.map((k) => [k, String(form.get(k) ?? "").slice(0, 5000)]));
+}
 
 /** "hostname=node-a, pod=llama-0" -> {hostname: "node-a", pod: "llama-0"}; a malformed pair is kept for the schema to name. */
 function pairs(text: string): Record<string, string> | string {
