@@ -38,6 +38,8 @@ const PAGES: Record<string, PageRule> = {
   "/sources": SOURCES,
   "/sources/[id]": SOURCES,
   "/reconciliation": ALL,
+  "/self-hosted": ALL,
+  "/settings/otlp": ["admin", "engineer"],
   "/signin": "public",
   "/forbidden": "public",
   "/invite/[token]": "public",
@@ -93,6 +95,16 @@ const ROUTES: Record<string, RouteRule> = {
   "GET /api/v1/provider-mappings": { scope: "manage", roles: RECONCILING },
   "POST /api/v1/provider-mappings": { scope: "manage", roles: RECONCILING },
   "DELETE /api/v1/provider-mappings/[id]": { scope: "manage", roles: RECONCILING },
+  "POST /api/otlp/v1/traces": { scope: "ingest", roles: [] },
+  "POST /api/otlp/v1/metrics": { scope: "ingest", roles: [] },
+  "GET /api/v1/otlp-mapping": { scope: "manage", roles: ["admin", "engineer"] },
+  "PUT /api/v1/otlp-mapping": { scope: "manage", roles: ["admin", "engineer"] },
+  "GET /api/v1/deployments": { scope: "read", roles: ALL },
+  "POST /api/v1/deployments": { scope: "manage", roles: ["admin", "engineer"] },
+  "GET /api/v1/deployments/[id]": { scope: "read", roles: ALL },
+  "PATCH /api/v1/deployments/[id]": { scope: "manage", roles: ["admin", "engineer"] },
+  "DELETE /api/v1/deployments/[id]": { scope: "manage", roles: ["admin", "engineer"] },
+  "GET /api/v1/self-hosted": { scope: "read", roles: ALL },
 };
 
 const ACTIONS: Record<string, readonly Role[] | "public"> = {
@@ -131,6 +143,9 @@ const ACTIONS: Record<string, readonly Role[] | "public"> = {
   "app/(app)/reconciliation/actions.ts#saveMappingAction": RECONCILING,
   "app/(app)/reconciliation/actions.ts#deleteMappingAction": RECONCILING,
   "app/(app)/reconciliation/actions.ts#saveCoverageAlertAction": RECONCILING,
+  "app/(app)/settings/otlp/actions.ts#saveMappingAction": ["admin", "engineer"],
+  "app/(app)/self-hosted/actions.ts#createDeploymentAction": ["admin", "engineer"],
+  "app/(app)/self-hosted/actions.ts#deleteDeploymentAction": ["admin", "engineer"],
   // The one-time token is the credential; without a valid one it changes nothing.
   "app/invite/actions.ts#acceptLinkAction": "public",
 };

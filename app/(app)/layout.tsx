@@ -25,6 +25,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/settings/monitors", label: "Monitors", show: can(user.role, "alerts.view") },
     { href: "/settings/channels", label: "Channels", show: can(user.role, "alerts.view") },
     { href: "/settings/api-keys", label: "API keys", show: can(user.role, "apikeys.manage") },
+    { href: "/settings/otlp", label: "OpenTelemetry", show: can(user.role, "apikeys.manage") },
     { href: "/settings/users", label: "Users", show: can(user.role, "users.manage") },
     { href: "/settings/audit", label: "Audit log", show: can(user.role, "audit.view") },
   ]

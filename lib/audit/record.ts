@@ -17,6 +17,7 @@ export const AUDIT_TARGETS = [
   "provider_mapping",
   "coverage_alert",
   "otlp_mapping",
+  "deployment",
 ] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 

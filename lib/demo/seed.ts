@@ -7,6 +7,7 @@ import { seedDemoMonitors } from "@/lib/monitors/demo";
 import { seedDemoBudgets } from "@/lib/budgets/demo";
 import { seedDemoProviderBilling } from "@/lib/provider-billing/demo";
 import { seedDemoOtlpMetrics } from "@/lib/otlp/demo";
+import { seedDemoSelfHosted } from "@/lib/selfhosted/demo";
 
 /** Sends the demo workload through the same ingestion code as real data, 1000 events a batch. */
 export async function seedDemoData(orgId: string, end = new Date()): Promise<number> {
@@ -26,5 +27,6 @@ export async function seedDemoData(orgId: string, end = new Date()): Promise<num
   await seedDemoBudgets(orgId, end);
   await seedDemoProviderBilling(orgId, end);
   await seedDemoOtlpMetrics(orgId, end);
+  await seedDemoSelfHosted(orgId, end);
   return total;
 }

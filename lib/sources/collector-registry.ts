@@ -1,12 +1,13 @@
 import "server-only";
 import type { Collector, SourceType } from "@/lib/source-contract/collector";
 import { anthropicCollector, openaiCollector } from "@/lib/provider-billing/collectors";
+import { prometheusApiCollector, prometheusScrapeCollector } from "@/lib/selfhosted/collectors";
 
 /**
  * The collectors this build ships, one per source type. A type without a collector is refused at
  * creation ("no collector for 'x' is installed") rather than accepted and never run.
  */
-const STATIC_COLLECTORS: Collector[] = [openaiCollector, anthropicCollector];
+const STATIC_COLLECTORS: Collector[] = [openaiCollector, anthropicCollector, prometheusScrapeCollector, prometheusApiCollector];
 
 const KEY = Symbol.for("llm-finops.collectors");
 const store = globalThis as unknown as Record<symbol, Map<string, Collector> | undefined>;

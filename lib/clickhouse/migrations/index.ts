@@ -6,6 +6,7 @@
 import { ROLLUP_COLUMNS, ROLLUP_SELECT, ROLLUP_SUMS } from "./rollup";
 import { providerBillingMigrations } from "./provider-billing";
 import { otlpMigrations } from "./otlp";
+import { selfhostedMigrations } from "./selfhosted";
 
 export type Migration = { version: number; name: string; statements: string[] };
 
@@ -186,4 +187,5 @@ export const migrations: Migration[] = [
   },
   ...providerBillingMigrations,
   ...otlpMigrations,
+  ...selfhostedMigrations,
 ];
