@@ -78,10 +78,11 @@ test("POST validates type and config; GET never shows a secret; PATCH and DELETE
   const tcDetails: string[] = (await typeChange.json()).details;
   expect(tcDetails.some((d) => d.startsWith("type: cannot be changed"))).toBe(true);
   expect(tcDetails).toContain("state: expected paused or active");
-  const cfg = await request.patch(`/api/v1/sources/${id}`, { headers: auth(manage), data: { config: { backfill_days: 7 } } });
-  expect(cfg.status()).toBe(200);
+  // A config PATCH re-validates the merged config, so it needs a secret this server sealed: the created one.
+  const cfg = await request.patch(`/api/v1/sources/${createdSource.id}`, { headers: auth(manage), data: { config: { backfill_days: 7 } } });
+  expect(cfg.status(), await cfg.text()).toBe(200);
   const patched = (await cfg.json()).source;
-  expect(patched.config.admin_key).toEqual({ set: true, hint: "…x7Q2" });
+  expect(patched.config.admin_key).toEqual({ set: true, hint: "…mnop" });
   expect(patched.config.backfill_days).toBe(7);
   expect((await request.post(`/api/v1/sources/${id}/run`, { headers: auth(manage) })).status()).toBe(409); // paused
 

@@ -73,6 +73,19 @@ export class CollectorError extends Error {
   }
 }
 
+/**
+ * `instanceof` is not enough: Next.js loads the route handlers and the worker loop as separate module
+ * graphs in one process, and the collector registry (kept on globalThis) holds whichever graph's
+ * collectors came first, so their errors can be instances of another copy of this class. A refused
+ * key was then taken for an unexpected error and retried forever instead of stopping its source.
+ */
+export function isCollectorError(err: unknown): err is CollectorError {
+  if (err instanceof CollectorError) return true;
+  if (!(err instanceof Error) || err.name !== "CollectorError") return false;
+  const kind = (err as { kind?: unknown }).kind;
+  return kind === "auth" || kind === "config" || kind === "rate_limited" || kind === "unavailable" || kind === "bad_response";
+}
+
 export type Collector = {
   type: SourceType;
   /** validates `config` as sent to POST/PATCH /api/v1/sources; its messages name the field */

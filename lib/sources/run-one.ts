@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { CollectorError, type Collector, type CollectorOutcome } from "@/lib/source-contract/collector";
+import { CollectorError, isCollectorError, type Collector, type CollectorOutcome } from "@/lib/source-contract/collector";
 import { collectorFor } from "./collector-registry";
 import { openConfig, parseStoredConfig, scrubSecrets, secretValues, validateConfig } from "./config";
 import { heartbeat, type Claim } from "./lease";
@@ -69,7 +69,7 @@ export async function runClaim(claim: Claim, s: SourceRunSettings, log: Log, sto
         await recordRunEnd(runId, row.id, "superseded", null, `Stopped: ${err.message}.`);
         return "lost";
       }
-      if (!(err instanceof CollectorError) && !(err instanceof TimedOut)) {
+      if (!(isCollectorError(err)) && !(err instanceof TimedOut)) {
         log(`source ${row.id} (${row.type}) failed unexpectedly: ${scrubSecrets(err instanceof Error ? (err.stack ?? err.message) : String(err), secrets)}`);
       }
       verdict = afterFailure(err, row.consecutiveFailures, new Date(), s, err instanceof TimedOut);

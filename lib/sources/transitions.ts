@@ -1,4 +1,4 @@
-import { CollectorError, type CollectorOutcome, type SourceState } from "@/lib/source-contract/collector";
+import { CollectorError, isCollectorError, type CollectorOutcome, type SourceState } from "@/lib/source-contract/collector";
 import type { SourceRunSettings } from "./settings";
 
 /** What a finished run changes on its source row; pure, so every transition is testable without a worker. */
@@ -39,14 +39,14 @@ export function afterSuccess(outcome: CollectorOutcome, now: Date, intervalMs: n
  */
 export function afterFailure(err: unknown, failuresBefore: number, now: Date, s: SourceRunSettings, timedOut = false): RunVerdict {
   const failures = failuresBefore + 1;
-  if (err instanceof CollectorError && err.stopsSource) {
+  if (isCollectorError(err) && (err.kind === "auth" || err.kind === "config")) {
     return { runOutcome: "stopped", state: "stopped", nextRunAt: null, consecutiveFailures: failures, error: err.message };
   }
-  const delay = backoffMs(failures, s, err instanceof CollectorError ? err.retryAfterMs : undefined);
+  const delay = backoffMs(failures, s, isCollectorError(err) ? err.retryAfterMs : undefined);
   const when = `retrying in ${humanDuration(delay)}`;
   let reason: string;
   if (timedOut) reason = `The run took longer than ${humanDuration(s.timeoutMs)} and was stopped`;
-  else if (err instanceof CollectorError) reason = err.message.replace(/[.\s]+$/, "");
+  else if (isCollectorError(err)) reason = err.message.replace(/[.\s]+$/, "");
   else reason = "The collector failed unexpectedly (an internal error; the server log has the details)";
   return { runOutcome: "retrying", state: "retrying", nextRunAt: new Date(now.getTime() + delay), consecutiveFailures: failures, error: `${reason}; ${when}.` };
 }
