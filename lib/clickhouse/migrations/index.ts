@@ -4,6 +4,7 @@
  * Never edit a shipped migration: add a new one.
  */
 import { ROLLUP_COLUMNS, ROLLUP_SELECT, ROLLUP_SUMS } from "./rollup";
+import { cachesHealthMigrations } from "./caches-health";
 
 export type Migration = { version: number; name: string; statements: string[] };
 
@@ -182,4 +183,5 @@ export const migrations: Migration[] = [
       ORDER BY (intent_id, org_id)`,
     ],
   },
+  ...cachesHealthMigrations,
 ];
