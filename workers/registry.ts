@@ -3,10 +3,11 @@ import { recostJobsWorker } from "./recost-jobs";
 import { deliveriesWorker } from "./deliveries";
 import { alertRenotifyWorker } from "./alert-renotify";
 import { budgetAlertsWorker, monitorAlertsWorker } from "./alert-evaluation";
+import { headroomAlertsWorker } from "./headroom-evaluation";
 import type { Worker } from "./types";
 
 /** Every background loop of the product; each runs in the server (embedded) or in `npm run workers`. */
-export const WORKERS: Worker[] = [recostJobsWorker, deliveriesWorker, alertRenotifyWorker, budgetAlertsWorker, monitorAlertsWorker];
+export const WORKERS: Worker[] = [recostJobsWorker, deliveriesWorker, alertRenotifyWorker, budgetAlertsWorker, monitorAlertsWorker, headroomAlertsWorker];
 
 type Log = (line: string) => void;
 
