@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import { redact } from "./redact";
 
-export type AuditTarget = "budget" | "monitor" | "channel" | "routing_rule" | "silence" | "price_override" | "api_key" | "user" | "invitation";
+export type AuditTarget = "budget" | "monitor" | "channel" | "routing_rule" | "silence" | "price_override" | "api_key" | "user" | "invitation" | "provider_health_settings";
 
 export type AuditInput = {
   orgId: string;
