@@ -65,11 +65,11 @@ export type ReportedCacheRow = {
 export async function reportedCacheStats(orgId: string, from: Date, to: Date): Promise<ReportedCacheRow[]> {
   const rows = await chQuery<Record<string, string | number | null>>(
     `SELECT cache, any(kind) AS kind, feature, model,
-       sum(hits) AS hits, sum(misses) AS misses, count() AS windows,
-       if(sumIf(hits + misses, latency_ms_p50 IS NOT NULL) > 0,
-          sumIf(latency_ms_p50 * (hits + misses), latency_ms_p50 IS NOT NULL) / sumIf(hits + misses, latency_ms_p50 IS NOT NULL), NULL) AS p50,
-       if(sumIf(hits + misses, latency_ms_p95 IS NOT NULL) > 0,
-          sumIf(latency_ms_p95 * (hits + misses), latency_ms_p95 IS NOT NULL) / sumIf(hits + misses, latency_ms_p95 IS NOT NULL), NULL) AS p95,
+       sum(hits) AS total_hits, sum(misses) AS total_misses, count() AS windows,
+       if(sumIf(cache_stats.hits + cache_stats.misses, latency_ms_p50 IS NOT NULL) > 0,
+          sumIf(latency_ms_p50 * (cache_stats.hits + cache_stats.misses), latency_ms_p50 IS NOT NULL) / sumIf(cache_stats.hits + cache_stats.misses, latency_ms_p50 IS NOT NULL), NULL) AS p50,
+       if(sumIf(cache_stats.hits + cache_stats.misses, latency_ms_p95 IS NOT NULL) > 0,
+          sumIf(latency_ms_p95 * (cache_stats.hits + cache_stats.misses), latency_ms_p95 IS NOT NULL) / sumIf(cache_stats.hits + cache_stats.misses, latency_ms_p95 IS NOT NULL), NULL) AS p95,
        argMaxIf(bytes_stored, window_end, bytes_stored IS NOT NULL) AS bytes
      FROM ${TABLE} FINAL
      WHERE org_id = {org:String} AND window_start >= {from:DateTime} AND window_start < {to:DateTime}
@@ -84,8 +84,8 @@ export async function reportedCacheStats(orgId: string, from: Date, to: Date): P
     kind: String(r.kind),
     feature: String(r.feature),
     model: String(r.model),
-    hits: Number(r.hits),
-    misses: Number(r.misses),
+    hits: Number(r.total_hits),
+    misses: Number(r.total_misses),
     latency_ms_p50: num(r.p50),
     latency_ms_p95: num(r.p95),
     bytes_stored: r.bytes === null ? null : Number(r.bytes),
