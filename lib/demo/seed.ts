@@ -5,6 +5,7 @@ import { seedDemoChannels } from "@/lib/delivery/demo";
 import { seedDemoAlerts } from "@/lib/alerts/demo";
 import { seedDemoMonitors } from "@/lib/monitors/demo";
 import { seedDemoBudgets } from "@/lib/budgets/demo";
+import { seedDemoCachesAndHealth } from "@/lib/caches/demo";
 
 /** Sends the demo workload through the same ingestion code as real data, 1000 events a batch. */
 export async function seedDemoData(orgId: string, end = new Date()): Promise<number> {
@@ -22,5 +23,6 @@ export async function seedDemoData(orgId: string, end = new Date()): Promise<num
   await seedDemoAlerts(orgId, end);
   await seedDemoMonitors(orgId);
   await seedDemoBudgets(orgId, end);
+  await seedDemoCachesAndHealth(orgId, end);
   return total;
 }
