@@ -39,6 +39,8 @@ const PAGES: Record<string, PageRule> = {
   "/sources/[id]": SOURCES,
   "/reconciliation": ALL,
   "/self-hosted": ALL,
+  "/caches": ALL,
+  "/providers": ALL,
   "/settings/otlp": ["admin", "engineer"],
   "/signin": "public",
   "/forbidden": "public",
@@ -105,6 +107,11 @@ const ROUTES: Record<string, RouteRule> = {
   "PATCH /api/v1/deployments/[id]": { scope: "manage", roles: ["admin", "engineer"] },
   "DELETE /api/v1/deployments/[id]": { scope: "manage", roles: ["admin", "engineer"] },
   "GET /api/v1/self-hosted": { scope: "read", roles: ALL },
+  "GET /api/v1/caches": { scope: "read", roles: ALL },
+  "POST /api/v1/cache-stats": { scope: "ingest", roles: [] },
+  "GET /api/v1/provider-health": { scope: "read", roles: ALL },
+  "GET /api/v1/provider-health/settings": { scope: "read", roles: ALL },
+  "PUT /api/v1/provider-health/settings": { scope: "manage", roles: SOURCES },
 };
 
 const ACTIONS: Record<string, readonly Role[] | "public"> = {

@@ -5,6 +5,7 @@ import { alertRenotifyWorker } from "./alert-renotify";
 import { budgetAlertsWorker, monitorAlertsWorker } from "./alert-evaluation";
 import { sourceRunsWorker } from "./source-runs";
 import { coverageAlertsWorker } from "./coverage-evaluation";
+import { headroomAlertsWorker } from "./headroom-evaluation";
 import type { Worker } from "./types";
 
 /** Every background loop of the product; each runs in the server (embedded) or in `npm run workers`. */
@@ -16,6 +17,7 @@ export const WORKERS: Worker[] = [
   monitorAlertsWorker,
   sourceRunsWorker,
   coverageAlertsWorker,
+  headroomAlertsWorker,
 ];
 
 type Log = (line: string) => void;

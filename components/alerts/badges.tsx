@@ -28,6 +28,7 @@ export const KIND_LABEL: Record<string, string> = {
   cost_per_request: "Cost per request",
   runaway: "Runaway request",
   slo_burn: "SLO burn",
+  rate_limit_headroom: "Rate-limit headroom",
 };
 
 /** "feature=search · team=growth", or the whole organization. */

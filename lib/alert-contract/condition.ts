@@ -8,7 +8,7 @@
  * store (lib/alerts) consumes them, and delivery (lib/delivery) sends the payload below.
  */
 
-export const ALERT_KINDS = ["budget", "budget_forecast", "anomaly", "cost_per_request", "runaway", "slo_burn", "coverage"] as const;
+export const ALERT_KINDS = ["budget", "budget_forecast", "anomaly", "cost_per_request", "runaway", "slo_burn", "coverage", "rate_limit_headroom"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const SEVERITIES = ["info", "warning", "critical"] as const;
@@ -59,7 +59,7 @@ export type AlertCondition = {
   series?: SeriesPoint[];
 };
 
-export type SourceRef = { type: "budget" | "monitor" | "slo" | "coverage"; id: string };
+export type SourceRef = { type: "budget" | "monitor" | "slo" | "coverage" | "provider_health"; id: string };
 
 /**
  * Everything one source holds right now. An open alert of this source whose key is not among the

@@ -18,6 +18,7 @@ export const AUDIT_TARGETS = [
   "coverage_alert",
   "otlp_mapping",
   "deployment",
+  "provider_health_settings",
 ] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 

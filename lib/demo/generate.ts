@@ -36,6 +36,8 @@ const CUSTOMERS = ["acme", "globex", "initech", "umbrella", "hooli", "stark", "w
 
 export function* demoEvents(end: Date, days = 60, seed = 42): Generator<Record<string, unknown>> {
   const rand = seededRandom(seed);
+  // A stream of its own, so the provider-health fields leave every other demo figure unchanged.
+  const healthRand = seededRandom(seed + 1);
   const endHour = Math.floor(end.getTime() / 3_600_000) * 3_600_000;
   const start = endHour - days * 24 * 3_600_000;
   let n = 0;
@@ -67,6 +69,7 @@ export function* demoEvents(end: Date, days = 60, seed = 42): Generator<Record<s
         };
         if (f.appCache !== undefined) ev.cache = hit ? "hit" : "miss";
         ev.usage = hit ? { input_tokens: 0, output_tokens: 0 } : usageFor(f, input, output, rand);
+        if (!hit) Object.assign(ev, providerHealthFields(f, ev, workdaySeasonality(t) * growth, healthRand));
         yield ev;
       }
     }
@@ -94,4 +97,39 @@ function usageFor(f: FeatureSpec, input: number, output: number, rand: () => num
     prompt_tokens_details: { cached_tokens: cached },
     completion_tokens_details: { reasoning_tokens: reasoning },
   };
+}
+
+/** Requests and tokens per minute the demo's API keys may use, per model (what the headers report). */
+const DEMO_LIMITS: Record<string, { requests: number; tokens: number }> = {
+  "claude-sonnet-4-20250514": { requests: 50, tokens: 120_000 },
+  "claude-3-5-haiku-latest": { requests: 50, tokens: 200_000 },
+  "gpt-4o-mini": { requests: 500, tokens: 200_000 },
+  "gpt-4.1-mini": { requests: 500, tokens: 200_000 },
+  "gpt-4.1": { requests: 500, tokens: 30_000 },
+  "o4-mini": { requests: 500, tokens: 200_000 },
+};
+
+/**
+ * What the provider's response said: HTTP status (errors split into 429s and 5xx), time to first
+ * token, and on most calls the rate-limit headers, whose remaining share falls with the load (Sonnet
+ * runs closest to its token limit at the daily peak, staying above the default 10% alert share).
+ */
+function providerHealthFields(f: FeatureSpec, ev: Record<string, unknown>, load: number, rand: () => number): Record<string, unknown> {
+  const error = ev.status === "error";
+  const out: Record<string, unknown> = {
+    http_status: error ? (rand() < 0.6 ? 429 : f.provider === "anthropic" ? 529 : 500) : 200,
+    ttft_ms: Math.round(Number(ev.latency_ms) * (0.12 + 0.15 * rand())),
+  };
+  const limits = DEMO_LIMITS[f.model];
+  if (!limits || rand() < 0.3) return out;
+  const used = Math.min(0.85, load * (f.model === "claude-sonnet-4-20250514" ? 0.55 : 0.3) * (0.8 + 0.4 * rand()));
+  out.rate_limit = {
+    requests_limit: limits.requests,
+    requests_remaining: Math.round(limits.requests * (1 - used * 0.6)),
+    tokens_limit: limits.tokens,
+    tokens_remaining: Math.round(limits.tokens * (1 - used)),
+    requests_reset_s: Math.round(60 * rand() * 10) / 10,
+    tokens_reset_s: Math.round(60 * rand() * 10) / 10,
+  };
+  return out;
 }

@@ -8,6 +8,7 @@ import { seedDemoBudgets } from "@/lib/budgets/demo";
 import { seedDemoProviderBilling } from "@/lib/provider-billing/demo";
 import { seedDemoOtlpMetrics } from "@/lib/otlp/demo";
 import { seedDemoSelfHosted } from "@/lib/selfhosted/demo";
+import { seedDemoCachesAndHealth } from "@/lib/caches/demo";
 
 /** Sends the demo workload through the same ingestion code as real data, 1000 events a batch. */
 export async function seedDemoData(orgId: string, end = new Date()): Promise<number> {
@@ -28,5 +29,6 @@ export async function seedDemoData(orgId: string, end = new Date()): Promise<num
   await seedDemoProviderBilling(orgId, end);
   await seedDemoOtlpMetrics(orgId, end);
   await seedDemoSelfHosted(orgId, end);
+  await seedDemoCachesAndHealth(orgId, end);
   return total;
 }

@@ -8,6 +8,38 @@ const label = (name: string) =>
     .optional()
     .default("");
 
+const headroomNumber = (name: string, max: number) =>
+  z
+    .number({ error: `rate_limit.${name}: expected a non-negative number` })
+    .nonnegative(`rate_limit.${name}: expected a non-negative number`)
+    .max(max, `rate_limit.${name}: at most ${max}`)
+    .optional()
+    .nullable();
+
+/**
+ * What the provider's x-ratelimit-* / anthropic-ratelimit-* response headers said about this call.
+ * Strict: a misspelt key would otherwise drop the figure silently and the headroom would read unknown.
+ */
+export const RATE_LIMIT_FIELDS = ["requests_limit", "requests_remaining", "tokens_limit", "tokens_remaining", "requests_reset_s", "tokens_reset_s"] as const;
+const rateLimitSchema = z
+  .object(
+    {
+      requests_limit: headroomNumber("requests_limit", 1e12),
+      requests_remaining: headroomNumber("requests_remaining", 1e12),
+      tokens_limit: headroomNumber("tokens_limit", 1e15),
+      tokens_remaining: headroomNumber("tokens_remaining", 1e15),
+      requests_reset_s: headroomNumber("requests_reset_s", 31_622_400),
+      tokens_reset_s: headroomNumber("tokens_reset_s", 31_622_400),
+    },
+    {
+      error: (iss) =>
+        iss.code === "unrecognized_keys"
+          ? `rate_limit: unknown field ${iss.keys.join(", ")}; expected any of ${RATE_LIMIT_FIELDS.join(", ")}`
+          : `rate_limit: expected an object with any of ${RATE_LIMIT_FIELDS.join(", ")}`,
+    },
+  )
+  .strict();
+
 /** One event as sent to POST /api/v1/events. Only id, timestamp, provider, model and usage are required. */
 export const eventSchema = z.object({
   id: textField("id", { typeError: "id: expected a string (your idempotency key)", empty: "id: must not be empty", max: 256 }),
@@ -35,6 +67,15 @@ export const eventSchema = z.object({
   status: z.enum(["ok", "error"], { error: 'status: expected "ok" or "error"' }).optional().default("ok"),
   cache: z.enum(["hit", "miss"], { error: 'cache: expected "hit" or "miss"' }).optional().nullable(),
   tags: tagsField.optional().default(() => ({})),
+  http_status: z
+    .number({ error: "http_status: expected an integer HTTP status code from 100 to 599" })
+    .int("http_status: expected an integer HTTP status code from 100 to 599")
+    .min(100, "http_status: expected an integer HTTP status code from 100 to 599")
+    .max(599, "http_status: expected an integer HTTP status code from 100 to 599")
+    .optional()
+    .nullable(),
+  ttft_ms: z.number({ error: "ttft_ms: expected a number of milliseconds" }).nonnegative("ttft_ms: must not be negative").max(86_400_000, "ttft_ms: at most 86400000 (one day)").optional().nullable(),
+  rate_limit: rateLimitSchema.optional().nullable(),
 });
 export type EventInput = z.input<typeof eventSchema>;
 

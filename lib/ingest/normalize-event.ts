@@ -2,7 +2,7 @@ import { env } from "@/lib/config/env";
 import { eventSchema, formatZodIssues, parseTimestamp } from "./event-schema";
 import { describeValue } from "./text";
 import { normalizeUsage, type UsageFormat } from "./usage";
-import type { NormalizedEvent } from "./types";
+import type { NormalizedEvent, RateLimitSnapshot } from "./types";
 
 export type NormalizeResult = { ok: true; event: NormalizedEvent } | { ok: false; id: string | null; errors: string[] };
 
@@ -47,6 +47,33 @@ export function normalizeEvent(raw: unknown, source: string, now = Date.now(), l
       appCache: e.cache ?? "",
       tags: e.tags,
       source,
+      ...healthFields(e.http_status, e.ttft_ms, rateLimitOf(e.rate_limit)),
     },
+  };
+}
+
+type RateLimitInput = Partial<Record<"requests_limit" | "requests_remaining" | "tokens_limit" | "tokens_remaining" | "requests_reset_s" | "tokens_reset_s", number | null>>;
+
+/** An object with no figure in it says nothing: stored as "not reported", like an absent one. */
+function rateLimitOf(r: RateLimitInput | null | undefined): RateLimitSnapshot | null {
+  if (!r) return null;
+  const count = (v: number | null | undefined) => (v == null ? null : Math.round(v));
+  const snap: RateLimitSnapshot = {
+    requestsLimit: count(r.requests_limit),
+    requestsRemaining: count(r.requests_remaining),
+    tokensLimit: count(r.tokens_limit),
+    tokensRemaining: count(r.tokens_remaining),
+    requestsResetS: r.requests_reset_s ?? null,
+    tokensResetS: r.tokens_reset_s ?? null,
+  };
+  return Object.values(snap).some((v) => v !== null) ? snap : null;
+}
+
+/** Only what the sender reported: an event without these fields keeps the shape it always had. */
+function healthFields(httpStatus: number | null | undefined, ttftMs: number | null | undefined, rateLimit: RateLimitSnapshot | null) {
+  return {
+    ...(httpStatus != null ? { httpStatus } : {}),
+    ...(ttftMs != null ? { ttftMs: Math.round(ttftMs) } : {}),
+    ...(rateLimit ? { rateLimit } : {}),
   };
 }

@@ -43,6 +43,21 @@ export type NormalizedEvent = {
   appCache: "" | "hit" | "miss";
   tags: Record<string, string>;
   source: string;
+  /** the provider's HTTP answer; absent when the sender did not say */
+  httpStatus?: number | null;
+  /** time to first token (streams) */
+  ttftMs?: number | null;
+  rateLimit?: RateLimitSnapshot | null;
+};
+
+/** Rate-limit state the provider reported with one call (its x-ratelimit-* headers); null = not reported. */
+export type RateLimitSnapshot = {
+  requestsLimit: number | null;
+  requestsRemaining: number | null;
+  tokensLimit: number | null;
+  tokensRemaining: number | null;
+  requestsResetS: number | null;
+  tokensResetS: number | null;
 };
 
 /** What pricing decided for one event; kept beside the event rather than copied into it. */

@@ -7,6 +7,7 @@ import { ROLLUP_COLUMNS, ROLLUP_SELECT, ROLLUP_SUMS } from "./rollup";
 import { providerBillingMigrations } from "./provider-billing";
 import { otlpMigrations } from "./otlp";
 import { selfhostedMigrations } from "./selfhosted";
+import { cachesHealthMigrations } from "./caches-health";
 
 export type Migration = { version: number; name: string; statements: string[] };
 
@@ -188,4 +189,5 @@ export const migrations: Migration[] = [
   ...providerBillingMigrations,
   ...otlpMigrations,
   ...selfhostedMigrations,
+  ...cachesHealthMigrations,
 ];
