@@ -9,6 +9,7 @@
  *  4. peak resident memory of the server process tree during 2 and 3.
  * Options: --stored 10000000 --events 1000000 --clients 32 --batch 1000 --engine-events 1000000 --runs 40 --port 3300
  */
+import { waitHealthy } from "./wait-healthy";
 import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -80,7 +81,7 @@ server.stdout.on("data", (d) => (serverLog += d));
 server.stderr.on("data", (d) => (serverLog += d));
 const stopServer = () => server.pid && process.kill(server.pid, "SIGTERM");
 process.on("exit", stopServer);
-await waitHealthy();
+await waitHealthy(base, server, () => serverLog);
 await waitIdIndex();
 const memory = peakRssSampler(server.pid!);
 memory.reset();
@@ -207,19 +208,6 @@ process.exit(0);
 // helpers ---------------------------------------------------------------------------------------
 function mb(bytes: number) {
   return `${Math.round(bytes / 2 ** 20).toLocaleString()} MiB`;
-}
-
-async function waitHealthy() {
-  for (let i = 0; i < 900; i++) {
-    if (server.exitCode !== null) throw new Error(`server exited:\n${serverLog.slice(-3000)}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`server not healthy:\n${serverLog.slice(-3000)}`);
 }
 
 /** The ingest id index loads in the background after start; the sustained rate is measured once it is ready. */

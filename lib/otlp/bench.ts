@@ -8,6 +8,7 @@
  * average ~14 on 2 cores): most likely the volume in flight sets the size of the ledger's group
  * commits, so unequal batches measure the batch size rather than the encoding (not profiled).
  */
+import { waitHealthy } from "@/lib/bench/wait-healthy";
 import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -60,7 +61,7 @@ server.stdout.on("data", (d) => (serverLog += d));
 server.stderr.on("data", (d) => (serverLog += d));
 const stop = () => server.pid && process.kill(server.pid, "SIGTERM");
 process.on("exit", stop);
-await waitHealthy();
+await waitHealthy(base, server, () => serverLog);
 log("server healthy");
 process.on("uncaughtException", (err) => {
   console.error(err, `\nserver log tail:\n${serverLog.slice(-3000)}`);
@@ -155,15 +156,3 @@ try {
 }
 process.exit(0);
 
-async function waitHealthy() {
-  for (let i = 0; i < 900; i++) {
-    if (server.exitCode !== null) throw new Error(`server exited:\n${serverLog.slice(-3000)}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`server not healthy:\n${serverLog.slice(-3000)}`);
-}
