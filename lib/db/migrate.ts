@@ -12,33 +12,12 @@ import { sqliteUrl } from "./url";
  * database that already recorded every migration folder is left alone without starting it.
  */
 export function migrateConfigDb(): void {
-  if (!upToDate()) deployMigrations();
-  useWriteAheadLog();
-}
-
-function deployMigrations(): void {
+  if (upToDate()) return;
   const bin = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "node_modules", ".bin", "prisma");
   execFileSync(bin, ["migrate", "deploy"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
   });
-}
-
-/**
- * SQLite's default rollback journal makes a reader wait while any process writes. The server, its
- * workers, `npm run workers` and the CLI all share this file, so pages waited behind the alert and
- * delivery workers' writes. In WAL mode readers never wait for the writer. The mode is stored in the
- * file, so setting it is a no-op after the first start.
- */
-function useWriteAheadLog(): void {
-  const url = sqliteUrl();
-  if (!url.startsWith("file:")) return;
-  const db = new Database(url.slice("file:".length), { timeout: 20_000 });
-  try {
-    if (String(db.pragma("journal_mode", { simple: true })).toLowerCase() !== "wal") db.pragma("journal_mode = WAL");
-  } finally {
-    db.close();
-  }
 }
 
 /** Every folder in prisma/migrations is recorded as applied (and not rolled back) in the SQLite file. */
