@@ -6,6 +6,7 @@ import { budgetAlertsWorker, monitorAlertsWorker } from "./alert-evaluation";
 import { sourceRunsWorker } from "./source-runs";
 import { coverageAlertsWorker } from "./coverage-evaluation";
 import { headroomAlertsWorker } from "./headroom-evaluation";
+import { selfHostedPricingWorker } from "./selfhosted-pricing";
 import type { Worker } from "./types";
 
 /** Every background loop of the product; each runs in the server (embedded) or in `npm run workers`. */
@@ -18,6 +19,7 @@ export const WORKERS: Worker[] = [
   sourceRunsWorker,
   coverageAlertsWorker,
   headroomAlertsWorker,
+  selfHostedPricingWorker,
 ];
 
 type Log = (line: string) => void;

@@ -9,6 +9,7 @@ import { seedDemoProviderBilling } from "@/lib/provider-billing/demo";
 import { seedDemoOtlpMetrics } from "@/lib/otlp/demo";
 import { seedDemoSelfHosted } from "@/lib/selfhosted/demo";
 import { seedDemoCachesAndHealth } from "@/lib/caches/demo";
+import { seedDemoSelfHostedEvents } from "./selfhosted-events";
 
 /** Sends the demo workload through the same ingestion code as real data, 1000 events a batch. */
 export async function seedDemoData(orgId: string, end = new Date()): Promise<number> {
@@ -29,6 +30,7 @@ export async function seedDemoData(orgId: string, end = new Date()): Promise<num
   await seedDemoProviderBilling(orgId, end);
   await seedDemoOtlpMetrics(orgId, end);
   await seedDemoSelfHosted(orgId, end);
+  await seedDemoSelfHostedEvents(orgId, end);
   await seedDemoCachesAndHealth(orgId, end);
   return total;
 }

@@ -65,7 +65,7 @@ export type EventPrice = {
   priced: boolean;
   costPico: number;
   cacheSavingsPico: number;
-  priceSource: "catalog" | "override" | "none";
+  priceSource: "catalog" | "override" | "selfhosted" | "none";
   /** which price was applied, e.g. "catalog:anthropic/claude-sonnet-4" or "override:<id>" */
   priceRef: string;
 };

@@ -2,6 +2,7 @@ import type { EventPrice, NormalizedEvent, TokenBuckets } from "@/lib/ingest/typ
 import { catalogPrice } from "./catalog";
 import { matchOverride, type CompiledOverride } from "./overrides-match";
 import { costOf, type Rate, type RateCard } from "./rates";
+import { measuredPrice, measuredRateFor, type MeasuredRates } from "@/lib/selfhosted/measured-rate";
 
 /** Rate card for a call: the organization's override where it sets a bucket, the catalog elsewhere. */
 export function rateCardFor(
@@ -34,8 +35,14 @@ export function priceEvent(e: NormalizedEvent, overrides: CompiledOverride[]): E
   return priceTokens(overrides, e.provider, e.model, e.timestamp, e.tokens);
 }
 
-/** The price of a call's tokens at its time; shared by ingestion and re-costing so both agree. */
-export function priceTokens(overrides: CompiledOverride[], provider: string, model: string, at: Date, tokens: TokenBuckets): EventPrice {
+/**
+ * The price of a call's tokens at its time; shared by ingestion and re-costing so both agree. A
+ * deployment's measured cost for the call's hour (closed hours only, known at re-cost time) comes first:
+ * it is what that call cost. Ingestion passes none, so a self-hosted call is unpriced until its hour closes.
+ */
+export function priceTokens(overrides: CompiledOverride[], provider: string, model: string, at: Date, tokens: TokenBuckets, measured?: MeasuredRates): EventPrice {
+  const rate = measuredRateFor(measured, provider, at);
+  if (rate) return measuredPrice(tokens, rate);
   const found = rateCardFor(overrides, provider, model, at);
   const cost = found ? costOf(tokens, found.card) : null;
   if (!found || !cost?.priced) return { priced: false, costPico: 0, cacheSavingsPico: 0, priceSource: "none", priceRef: found?.ref ?? "" };

@@ -6,6 +6,8 @@ import { writeLedgerRows, type LedgerRow } from "@/lib/ledger/write-events";
 import { compileOverride } from "./overrides-match";
 import { listOverrides } from "./overrides";
 import { priceTokens } from "./price-event";
+import { listDeployments } from "@/lib/selfhosted/deployments";
+import { measuredRates } from "@/lib/selfhosted/hourly-rates";
 
 type StoredRow = Record<string, unknown> & {
   org_id: string;
@@ -73,66 +75,45 @@ export async function runNextQueuedRecost(): Promise<boolean> {
   return true;
 }
 
+type Pricing = { overrides: ReturnType<typeof compileOverride>[]; deployments: Set<string>; providers?: string[] };
+
+async function pricingFor(orgId: string, providers?: string[]): Promise<Pricing> {
+  const overrides = (await listOverrides(orgId)).map(compileOverride);
+  return { overrides, deployments: new Set((await listDeployments(orgId)).map((d) => d.name)), providers };
+}
+
+/**
+ * Re-costs the events of the given providers in [from, to) without a job row: the self-hosted hourly
+ * pass calls this for closed hours each time it runs, so a pass cut short is simply redone by the next.
+ */
+export function recostProviders(orgId: string, from: Date, to: Date, providers: string[]) {
+  const run = chain.then(async () => {
+    const pricing = await pricingFor(orgId, providers);
+    let scanned = 0;
+    let changed = 0;
+    for (let a = from.getTime(); a < to.getTime(); a += WINDOW_MS) {
+      const r = await repriceWindow(orgId, a, Math.min(a + WINDOW_MS, to.getTime()), pricing);
+      scanned += r.scanned;
+      changed += r.changed;
+    }
+    return { scanned, changed };
+  });
+  chain = run.catch(() => undefined);
+  return run;
+}
+
 async function runJob(jobId: string, orgId: string, from: Date, to: Date) {
   const job = { id: jobId };
   let scanned = 0;
   let lastProgress = Date.now();
   let changed = 0;
   try {
-    const overrides = (await listOverrides(orgId)).map(compileOverride);
+    const pricing = await pricingFor(orgId);
     for (let a = from.getTime(); a < to.getTime(); a += WINDOW_MS) {
       const b = Math.min(a + WINDOW_MS, to.getTime());
-      // The live version of an event is its highest +1 row whose version was never cancelled, merged
-      // or not. Leaving cancelled versions out means no state, however a write ended, gets a version
-      // cancelled twice.
-      const rows = await chQuery<StoredRow>(
-        `SELECT * EXCEPT (ingested_at) FROM llm_events
-         WHERE org_id = {org:String} AND ts >= {a:DateTime64(3)} AND ts < {b:DateTime64(3)} AND sign = 1
-           AND (event_id, version) NOT IN (
-             SELECT event_id, version FROM llm_events
-             WHERE org_id = {org:String} AND ts >= {a:DateTime64(3)} AND ts < {b:DateTime64(3)} AND sign = -1)
-         ORDER BY event_id, version DESC
-         LIMIT 1 BY event_id`,
-        { tag: "pricing.recost.scan", params: { org: orgId, a: chDateTime(new Date(a)), b: chDateTime(new Date(b)) }, timeoutSeconds: 300 },
-      );
-      scanned += rows.length;
-      const pairs: LedgerRow[][] = [];
-      for (const r of rows) {
-        const tokens = {
-          inputUncached: Number(r.input_uncached_tokens),
-          cacheRead: Number(r.cache_read_tokens),
-          cacheWrite5m: Number(r.cache_write_5m_tokens),
-          cacheWrite1h: Number(r.cache_write_1h_tokens),
-          output: Number(r.output_tokens),
-          reasoning: Number(r.reasoning_tokens),
-        };
-        const price = priceTokens(overrides, r.provider, r.model, new Date(r.ts.replace(" ", "T") + "Z"), tokens);
-        if (
-          String(price.costPico) === String(r.cost_pico) &&
-          String(price.cacheSavingsPico) === String(r.cache_savings_pico) &&
-          Number(price.priced) === Number(r.priced) &&
-          price.priceSource === r.price_source &&
-          price.priceRef === r.price_ref
-        )
-          continue;
-        changed++;
-        // The cancelling row repeats the live row exactly (64-bit values stay strings, unrounded),
-        // so the two fold away on merge without moving any sum.
-        pairs.push([
-          { ...r, sign: -1 },
-          {
-            ...r,
-            priced: price.priced ? 1 : 0,
-            cost_pico: price.costPico,
-            cache_savings_pico: price.cacheSavingsPico,
-            price_source: price.priceSource,
-            price_ref: price.priceRef,
-            version: Number(r.version) + 1,
-            sign: 1,
-          },
-        ]);
-      }
-      await writeLedgerRows(pairs, { tag: "pricing.recost.insert", maxPartitions: 1 });
+      const w = await repriceWindow(orgId, a, b, pricing);
+      scanned += w.scanned;
+      changed += w.changed;
       // Progress for the price page, at most every few seconds so a long range stays cheap.
       if (Date.now() - lastProgress > 2000) {
         lastProgress = Date.now();
@@ -148,6 +129,64 @@ async function runJob(jobId: string, orgId: string, from: Date, to: Date) {
     });
     throw err;
   }
+}
+
+async function repriceWindow(orgId: string, a: number, b: number, pricing: Pricing): Promise<{ scanned: number; changed: number }> {
+  // The live version of an event is its highest +1 row whose version was never cancelled, merged
+  // or not. Leaving cancelled versions out means no state, however a write ended, gets a version
+  // cancelled twice.
+  const rows = await chQuery<StoredRow>(
+    `SELECT * EXCEPT (ingested_at) FROM llm_events
+     WHERE org_id = {org:String} AND ts >= {a:DateTime64(3)} AND ts < {b:DateTime64(3)} AND sign = 1
+       AND ({all:UInt8} = 1 OR provider IN {providers:Array(String)})
+       AND (event_id, version) NOT IN (
+         SELECT event_id, version FROM llm_events
+         WHERE org_id = {org:String} AND ts >= {a:DateTime64(3)} AND ts < {b:DateTime64(3)} AND sign = -1)
+     ORDER BY event_id, version DESC
+     LIMIT 1 BY event_id`,
+    { tag: "pricing.recost.scan", params: { org: orgId, a: chDateTime(new Date(a)), b: chDateTime(new Date(b)), all: pricing.providers ? 0 : 1, providers: pricing.providers ?? [] }, timeoutSeconds: 300 },
+  );
+  // Measured rates only when the window holds a deployment's events: two queries per deployment.
+  const measured = rows.some((r) => pricing.deployments.has(r.provider)) ? await measuredRates(orgId, a, b) : undefined;
+  let changed = 0;
+  const pairs: LedgerRow[][] = [];
+  for (const r of rows) {
+    const tokens = {
+      inputUncached: Number(r.input_uncached_tokens),
+      cacheRead: Number(r.cache_read_tokens),
+      cacheWrite5m: Number(r.cache_write_5m_tokens),
+      cacheWrite1h: Number(r.cache_write_1h_tokens),
+      output: Number(r.output_tokens),
+      reasoning: Number(r.reasoning_tokens),
+    };
+    const price = priceTokens(pricing.overrides, r.provider, r.model, new Date(r.ts.replace(" ", "T") + "Z"), tokens, measured);
+    if (
+      String(price.costPico) === String(r.cost_pico) &&
+      String(price.cacheSavingsPico) === String(r.cache_savings_pico) &&
+      Number(price.priced) === Number(r.priced) &&
+      price.priceSource === r.price_source &&
+      price.priceRef === r.price_ref
+    )
+      continue;
+    changed++;
+    // The cancelling row repeats the live row exactly (64-bit values stay strings, unrounded),
+    // so the two fold away on merge without moving any sum.
+    pairs.push([
+      { ...r, sign: -1 },
+      {
+        ...r,
+        priced: price.priced ? 1 : 0,
+        cost_pico: price.costPico,
+        cache_savings_pico: price.cacheSavingsPico,
+        price_source: price.priceSource,
+        price_ref: price.priceRef,
+        version: Number(r.version) + 1,
+        sign: 1,
+      },
+    ]);
+  }
+  await writeLedgerRows(pairs, { tag: "pricing.recost.insert", maxPartitions: 1 });
+  return { scanned: rows.length, changed };
 }
 
 /**
