@@ -1,14 +1,12 @@
 import "server-only";
 import { DIMENSIONS, MAX_DIMENSION_VALUE_LENGTH, type Dimension } from "@/lib/ingest/types";
 import { onBudgetsChanged } from "./change-signal";
+import { buildCheckSnapshot, type CheckSnapshot } from "./check-snapshot";
 import { covers } from "./config";
-import { listBudgets } from "./repository";
-import { budgetStatuses } from "./status";
-import type { BudgetConfig } from "./types";
 
 /**
  * The gateway check, answered from memory. Each process keeps a snapshot of every budget's spend in
- * its current period, rebuilt from the ledger (one grouped query per set of scope dimensions): in the
+ * its current period (check-snapshot.ts), rebuilt from the ledger (one grouped query per set of scope dimensions): in the
  * background once it is older than REFRESH_MS, before answering once it is older than MAX_AGE_MS or a
  * budget changed in this process. No counter lives in a process, so every process answers the same
  * from the same ledger, at most MAX_AGE_MS behind; `as_of` says how fresh the answer is.
@@ -17,11 +15,7 @@ import type { BudgetConfig } from "./types";
 export const REFRESH_MS = 5_000;
 export const MAX_AGE_MS = 30_000;
 
-type Entry = {
-  budget: BudgetConfig;
-  answer: { id: string; name: string; period: string; amount_usd: string; spent_usd: string; remaining_usd: string; percent: number; block_at: number; blocked: boolean; period_end: string };
-};
-type Snapshot = { builtAt: number; entries: Entry[] };
+type Snapshot = CheckSnapshot;
 type OrgState = { snapshot: Snapshot | null; building: Promise<Snapshot> | null; dirty: boolean };
 
 const KEY = Symbol.for("llm-finops.budget-check");
@@ -36,33 +30,12 @@ if (!(globalThis as Record<symbol, unknown>)[SUBSCRIBED]) {
   });
 }
 
-async function build(orgId: string): Promise<Snapshot> {
-  const now = new Date();
-  const statuses = await budgetStatuses(orgId, await listBudgets(orgId), { now, forecast: false });
-  return {
-    builtAt: now.getTime(),
-    entries: statuses.map((b) => ({
-      budget: b,
-      answer: {
-        id: b.id,
-        name: b.name,
-        period: b.period,
-        amount_usd: b.amountUsd,
-        spent_usd: b.status.spentUsd,
-        remaining_usd: b.status.remainingUsd,
-        percent: b.status.percent,
-        block_at: b.blockAtPercent,
-        blocked: b.status.blocked,
-        period_end: b.status.periodEnd,
-      },
-    })),
-  };
-}
-
 function rebuild(orgId: string, s: OrgState): Promise<Snapshot> {
-  if (s.building) return s.building;
+  // A change made while a rebuild is in flight may not be in it: wait for it, then build again.
+  if (s.building) return s.dirty ? s.building.catch(() => null).then(() => rebuild(orgId, s)) : s.building;
+  const force = s.dirty;
   s.dirty = false;
-  s.building = build(orgId)
+  s.building = buildCheckSnapshot(orgId, { force })
     .then((snap) => {
       s.snapshot = snap;
       return snap;

@@ -55,18 +55,18 @@ export async function budgetStatuses(orgId: string, budgets: BudgetConfig[], opt
       }
       return i;
     };
-    for (const b of group) {
+    const windowsOf = (b: BudgetConfig) => {
       const p = periods.get(b.id)!;
-      indexOf(p.cur);
-      if (p.prev) indexOf(p.prev);
-    }
+      return p.prev ? [indexOf(p.cur), indexOf(p.prev)] : [indexOf(p.cur)];
+    };
+    for (const b of group) windowsOf(b);
     const hourStart = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
     const restKey = (b: BudgetConfig) => `${orgId}|${dims.join(",")}|${scopeKey(dims, b.scope)}|${periods.get(b.id)!.cur.start.getTime()}|${periods.get(b.id)!.cur.end.getTime()}|${hourStart}`;
     // The forecast's input is the history up to the current hour, so it is computed once an hour per
     // scope and period; every pass in between reuses it and skips the history read.
     const needHistory = withForecast && group.some((b) => !restCache.has(restKey(b)));
     const [totals, history] = await Promise.all([
-      totalsByWindow(orgId, dims, group, windows),
+      totalsByWindow(orgId, dims, group.map((b) => ({ scope: b.scope, windows: windowsOf(b) })), windows),
       needHistory ? hourlyHistory(orgId, dims, group, now.getTime() - HISTORY_DAYS * DAY_MS, now.getTime()) : Promise.resolve(null),
     ]);
     for (const b of group) {

@@ -1,0 +1,114 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { scopeKey } from "./config";
+import { groupByDimensions, totalsByWindow, type Window } from "./ledger";
+import { percentOf, picoUsd, usdToPico } from "./money";
+import { periodContaining, type PeriodBounds } from "./period";
+import { listBudgets } from "./repository";
+import type { BudgetConfig } from "./types";
+
+/**
+ * What the gateway check answers from: every budget's spend in its current period, and nothing else
+ * (no forecast, no previous period, no local dates). A rebuild runs on the server's own thread, so it
+ * is kept to the ledger reads (off-thread, in the engine) and a few milliseconds of JavaScript:
+ *  - the budget list is read again only when the table changed (its row count or latest update moved,
+ *    which a create, an edit or a soft delete in any process does);
+ *  - a calendar's current period is computed once and kept until it ends (Intl's zone conversions
+ *    were the largest JavaScript cost of a full status pass).
+ */
+
+export type CheckAnswer = {
+  id: string;
+  name: string;
+  period: string;
+  amount_usd: string;
+  spent_usd: string;
+  remaining_usd: string;
+  percent: number;
+  block_at: number;
+  blocked: boolean;
+  period_end: string;
+};
+export type CheckEntry = { budget: BudgetConfig; answer: CheckAnswer };
+export type CheckSnapshot = { builtAt: number; entries: CheckEntry[] };
+
+type Listing = { version: string; budgets: BudgetConfig[]; amounts: Map<string, bigint> };
+type Calendar = { cur: PeriodBounds; end: string };
+
+type Caches = { listings: Map<string, Listing>; calendars: Map<string, Calendar> };
+const KEY = Symbol.for("llm-finops.budget-check-caches");
+const caches: Caches = ((globalThis as unknown as Record<symbol, Caches>)[KEY] ??= { listings: new Map(), calendars: new Map() });
+
+async function tableVersion(orgId: string): Promise<string> {
+  const a = await db().budget.aggregate({ where: { orgId }, _count: { _all: true }, _max: { updatedAt: true } });
+  return `${a._count._all}:${a._max.updatedAt?.getTime() ?? 0}`;
+}
+
+/** The organization's live budgets, read again only when the table changed; `force` after a write here. */
+async function listing(orgId: string, force: boolean): Promise<Listing> {
+  const version = await tableVersion(orgId);
+  const known = caches.listings.get(orgId);
+  if (known && !force && known.version === version) return known;
+  const budgets = await listBudgets(orgId);
+  const fresh = { version, budgets, amounts: new Map(budgets.map((b) => [b.id, usdToPico(b.amountUsd)])) };
+  caches.listings.set(orgId, fresh);
+  return fresh;
+}
+
+function calendarOf(b: BudgetConfig, now: Date): Calendar {
+  const key = `${b.period}|${b.timezone}|${b.fiscalYearStartMonth}|${b.weekStartsOn}`;
+  let c = caches.calendars.get(key);
+  if (!c || now.getTime() >= c.cur.end.getTime() || now.getTime() < c.cur.start.getTime()) {
+    const cur = periodContaining(now, b);
+    caches.calendars.set(key, (c = { cur, end: cur.end.toISOString() }));
+  }
+  return c;
+}
+
+export async function buildCheckSnapshot(orgId: string, opts: { force: boolean; now?: Date }): Promise<CheckSnapshot> {
+  const now = opts.now ?? new Date();
+  const { budgets, amounts } = await listing(orgId, opts.force);
+  const calendars = new Map(budgets.map((b) => [b.id, calendarOf(b, now)]));
+  const spent = new Map<string, bigint>();
+  await Promise.all(
+    [...groupByDimensions(budgets).values()].map(async ({ dims, budgets: group }) => {
+      const index = new Map<string, number>();
+      const windows: Window[] = [];
+      const windowOf = (b: BudgetConfig) => {
+        const { start, end } = calendars.get(b.id)!.cur;
+        const k = `${start.getTime()}:${end.getTime()}`;
+        let i = index.get(k);
+        if (i === undefined) {
+          index.set(k, (i = windows.length));
+          windows.push({ start: start.getTime(), end: end.getTime() });
+        }
+        return i;
+      };
+      const needs = group.map((b) => ({ scope: b.scope, windows: [windowOf(b)] }));
+      const totals = await totalsByWindow(orgId, dims, needs, windows);
+      group.forEach((b, i) => {
+        spent.set(b.id, totals.get(scopeKey(dims, b.scope))?.get(needs[i].windows[0])?.costPico ?? 0n);
+      });
+    }),
+  );
+  return { builtAt: now.getTime(), entries: budgets.map((b) => entryOf(b, amounts.get(b.id)!, spent.get(b.id) ?? 0n, calendars.get(b.id)!)) };
+}
+
+function entryOf(b: BudgetConfig, amount: bigint, spent: bigint, calendar: Calendar): CheckEntry {
+  const percent = percentOf(spent, amount);
+  return {
+    budget: b,
+    answer: {
+      id: b.id,
+      name: b.name,
+      period: b.period,
+      amount_usd: b.amountUsd,
+      spent_usd: picoUsd(spent),
+      remaining_usd: picoUsd(amount > spent ? amount - spent : 0n),
+      percent,
+      block_at: b.blockAtPercent,
+      blocked: percent >= b.blockAtPercent,
+      period_end: calendar.end,
+    },
+  };
+}
