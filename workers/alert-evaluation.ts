@@ -1,5 +1,6 @@
 import "server-only";
 import { applyEvaluation } from "@/lib/alerts/apply";
+import { applyEvaluations } from "@/lib/alerts/apply-batch";
 import type { Evaluation } from "@/lib/alert-contract/condition";
 import { makeBudgetEvaluationWorker } from "./budget-evaluation";
 import { makeMonitorEvaluationWorker } from "./monitor-evaluation";
@@ -13,5 +14,7 @@ const toAlertStore = async (e: Evaluation): Promise<void> => {
   await applyEvaluation(e);
 };
 
-export const budgetAlertsWorker = makeBudgetEvaluationWorker(toAlertStore);
+export const budgetAlertsWorker = makeBudgetEvaluationWorker(async (evaluations) => {
+  await applyEvaluations(evaluations);
+});
 export const monitorAlertsWorker = makeMonitorEvaluationWorker(toAlertStore);

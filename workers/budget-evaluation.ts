@@ -1,13 +1,12 @@
 import "server-only";
-import type { Evaluation } from "@/lib/alert-contract/condition";
-import { evaluateAllBudgets } from "@/lib/budgets/evaluate";
+import { evaluateAllBudgets, type EvaluationSink } from "@/lib/budgets/evaluate";
 import type { Worker } from "./types";
 
 /**
  * Evaluates every budget every 15 s and hands each budget's conditions to the sink (the alert store
  * at merge). Stateless: a pass repeated after a restart hands over the same conditions.
  */
-export function makeBudgetEvaluationWorker(sink: (e: Evaluation) => Promise<void>): Worker {
+export function makeBudgetEvaluationWorker(sink: EvaluationSink): Worker {
   return {
     name: "budget-evaluation",
     intervalMs: 15_000,

@@ -35,7 +35,7 @@ export async function applyEvaluation(e: Evaluation): Promise<ApplySummary> {
 }
 
 /** An evaluator naming one key twice is answered by its worst condition. */
-function strongestPerKey(conditions: AlertCondition[]): AlertCondition[] {
+export function strongestPerKey(conditions: AlertCondition[]): AlertCondition[] {
   const byKey = new Map<string, AlertCondition>();
   for (const c of conditions) {
     const prev = byKey.get(c.dedupKey);
@@ -104,10 +104,38 @@ async function applyCondition(e: Evaluation, c: AlertCondition): Promise<{ alert
   });
 }
 
-function isUnchanged(a: Alert, c: AlertCondition): boolean {
+/**
+ * Whether the stored alert already says what the condition says. Numbers that moved by under half a
+ * percent count as unchanged (and the title written from them with them): a forecast moves a little on
+ * every pass as the hour goes by, and rewriting each forecast alert every 15 s held SQLite's write
+ * lock and cost a write transaction per budget per pass. The stored numbers are at most that far off.
+ */
+export function isUnchanged(a: Alert, c: AlertCondition): boolean {
   if (a.clearSince !== null || c.level > a.level || severityRank(c.severity) > severityRank(a.severity)) return false;
   const next = conditionData(c);
-  return (Object.keys(next) as (keyof typeof next)[]).every((k) => a[k] === next[k]);
+  const same = (k: keyof typeof next) => a[k] === next[k];
+  if (!same("scope") || !same("cause") || !same("series") || !same("sourceUrl") || !same("channelIds")) return false;
+  if (same("numbers")) return same("title");
+  return nearlyEqualNumbers(a.numbers, c.numbers);
+}
+
+const NUMBERS_TOLERANCE = 0.005;
+
+function nearlyEqualNumbers(storedJson: string, next: Record<string, unknown>): boolean {
+  let stored: Record<string, unknown>;
+  try {
+    stored = JSON.parse(storedJson) as Record<string, unknown>;
+  } catch {
+    return false;
+  }
+  const keys = Object.keys(next);
+  if (keys.length !== Object.keys(stored).length) return false;
+  return keys.every((k) => {
+    const x = next[k];
+    const y = stored[k];
+    if (typeof x !== "number" || typeof y !== "number") return JSON.stringify(x) === JSON.stringify(y);
+    return Math.abs(x - y) <= NUMBERS_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
+  });
 }
 
 async function updateActive(tx: Tx, a: Alert, c: AlertCondition, at: Date): Promise<{ alertId: string; outcome: ApplyOutcome }> {

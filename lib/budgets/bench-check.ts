@@ -160,6 +160,9 @@ async function main() {
       check_http_4_clients: report(parallel),
     };
     console.log(JSON.stringify(result, null, 2));
+  } catch (err) {
+    log(`server output (last 3,000 characters):\n${serverLog.slice(-3000)}`);
+    throw err;
   } finally {
     stop();
     await new Promise((r) => setTimeout(r, 1000));

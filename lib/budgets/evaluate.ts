@@ -4,11 +4,12 @@ import { budgetEvaluation } from "./conditions";
 import { listAllBudgets } from "./repository";
 import { budgetStatuses } from "./status";
 
-export type EvaluationSink = (e: Evaluation) => Promise<void>;
+/** Takes one organization's evaluations of a pass at once, so the store can tell the unchanged ones from one read. */
+export type EvaluationSink = (evaluations: Evaluation[]) => Promise<void>;
 
 /**
  * One evaluation pass: every budget of every organization, statuses from grouped ledger reads, one
- * Evaluation per budget handed to the sink (also when no condition holds, so the store can resolve).
+ * Evaluation per budget, an organization's at once, handed to the sink (also when no condition holds, so the store can resolve).
  * An organization that fails is logged and skipped; the others are still evaluated.
  */
 export async function evaluateAllBudgets(sink: EvaluationSink, opts: { now?: Date; log?: (line: string) => void } = {}): Promise<{ budgets: number; conditions: number }> {
@@ -17,13 +18,10 @@ export async function evaluateAllBudgets(sink: EvaluationSink, opts: { now?: Dat
   let conditions = 0;
   for (const [orgId, list] of await listAllBudgets()) {
     try {
-      const statuses = await budgetStatuses(orgId, list, { now });
-      for (const b of statuses) {
-        const e = budgetEvaluation(b, now);
-        budgets++;
-        conditions += e.conditions.length;
-        await sink(e);
-      }
+      const evaluations = (await budgetStatuses(orgId, list, { now })).map((b) => budgetEvaluation(b, now));
+      budgets += evaluations.length;
+      for (const e of evaluations) conditions += e.conditions.length;
+      await sink(evaluations);
     } catch (err) {
       opts.log?.(`budgets of org ${orgId}: ${err instanceof Error ? err.message : String(err)}`);
     }

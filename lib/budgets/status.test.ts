@@ -145,7 +145,7 @@ test("forecast conditions use the point forecast and their own key", async () =>
 
 test("the worker hands one evaluation per budget to its sink, every organization's budgets included", async () => {
   const seen: Evaluation[] = [];
-  const worker = makeBudgetEvaluationWorker(async (e) => void seen.push(e));
+  const worker = makeBudgetEvaluationWorker(async (batch) => void seen.push(...batch));
   assert.equal(worker.intervalMs, 15_000);
   await worker.run({ log: (l) => assert.fail(l) });
   const live = await (await import("./repository")).listBudgets(store.orgId);
