@@ -1,5 +1,4 @@
 import "server-only";
-import { applyEvaluation } from "@/lib/alerts/apply";
 import { applyEvaluations } from "@/lib/alerts/apply-batch";
 import type { Evaluation } from "@/lib/alert-contract/condition";
 import { makeBudgetEvaluationWorker } from "./budget-evaluation";
@@ -11,7 +10,7 @@ import { makeMonitorEvaluationWorker } from "./monitor-evaluation";
  * Safe in several processes at once: applying the same evaluation twice opens and notifies once.
  */
 const toAlertStore = async (e: Evaluation): Promise<void> => {
-  await applyEvaluation(e);
+  await applyEvaluations([e]);
 };
 
 export const budgetAlertsWorker = makeBudgetEvaluationWorker(async (evaluations) => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/prisma";
 import type { Alert } from "@/lib/generated/prisma/client";
 import type { Evaluation } from "@/lib/alert-contract/condition";
 import { applyEvaluation, isUnchanged, strongestPerKey } from "./apply";
+import { yieldEvery } from "@/lib/runtime/yield-slices";
 import { scopedKey, severityRank } from "./payload";
 
 /**
@@ -12,16 +13,13 @@ import { scopedKey, severityRank } from "./payload";
  * through applyEvaluation, one transaction per alert as before. Reading per evaluation cost four
  * queries each (about 8 s of the server's thread per pass at 1,000 budgets, during which it answered
  * no request); and between evaluations that do write, the thread is handed back every few
- * milliseconds, because the configuration database's driver is synchronous and a chain of its queries
- * never lets a waiting request in.
+ * milliseconds (lib/runtime/yield-slices.ts).
  */
-
-const SLICE_MS = 5;
 
 export async function applyEvaluations(evaluations: Evaluation[]): Promise<{ applied: number; unchanged: number }> {
   let applied = 0;
   let unchanged = 0;
-  let sliceStart = performance.now();
+  const pause = yieldEvery();
   for (const [orgId, list] of byOrganization(evaluations)) {
     const known = await liveAlerts(orgId, new Set(list.map((e) => e.source.type)));
     for (const e of list) {
@@ -31,10 +29,7 @@ export async function applyEvaluations(evaluations: Evaluation[]): Promise<{ app
       }
       await applyEvaluation(e);
       applied++;
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((r) => setImmediate(r));
-        sliceStart = performance.now();
-      }
+      await pause();
     }
   }
   return { applied, unchanged };

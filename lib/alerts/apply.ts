@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import type { Alert } from "@/lib/generated/prisma/client";
 import type { AlertCondition, Evaluation } from "@/lib/alert-contract/condition";
+import { yieldEvery } from "@/lib/runtime/yield-slices";
 import { higherSeverity, scopedKey, severityRank } from "./payload";
 import { alertTiming } from "./settings";
 import { SYSTEM_ACTOR, addTimeline, notify, transact, type Tx } from "./store-tx";
@@ -19,7 +20,11 @@ export async function applyEvaluation(e: Evaluation): Promise<ApplySummary> {
   const timing = await alertTiming(e.orgId);
   const conditions = strongestPerKey(e.conditions);
   const out: ApplySummary["alerts"] = [];
-  for (const c of conditions) out.push({ dedupKey: c.dedupKey, ...(await applyCondition(e, c)) });
+  const pause = yieldEvery();
+  for (const c of conditions) {
+    out.push({ dedupKey: c.dedupKey, ...(await applyCondition(e, c)) });
+    await pause();
+  }
   const present = conditions.map((c) => c.dedupKey);
   const source = { orgId: e.orgId, sourceType: e.source.type, sourceId: e.source.id, dedupKey: { notIn: present } };
   // A condition that cleared since a manual resolve may page again next time it holds. Read first:
@@ -30,6 +35,7 @@ export async function applyEvaluation(e: Evaluation): Promise<ApplySummary> {
   for (const { id } of gone) {
     const r = await clearCondition(id, e.evaluatedAt, timing.holdOffMs);
     if (r) out.push(r);
+    await pause();
   }
   return { alerts: out };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { yieldEvery } from "@/lib/runtime/yield-slices";
 import { forecastPeriodEnd } from "@/lib/forecast/period-forecast";
 import { scopeKey } from "./config";
 import { groupByDimensions, hourlyHistory, totalsByWindow, type Window } from "./ledger";
@@ -40,6 +41,9 @@ export async function budgetStatuses(orgId: string, budgets: BudgetConfig[], opt
     periods.set(b.id, c);
   }
 
+  // A pass shares the server's thread in embedded mode: a thousand forecasts computed in one go would
+  // hold every request for most of a second.
+  const pause = yieldEvery();
   const statuses = new Map<string, BudgetStatus>();
   const spentPico = new Map<string, bigint>();
   for (const { dims, budgets: group } of groupByDimensions(budgets).values()) {
@@ -70,6 +74,7 @@ export async function budgetStatuses(orgId: string, budgets: BudgetConfig[], opt
       needHistory ? hourlyHistory(orgId, dims, group, now.getTime() - HISTORY_DAYS * DAY_MS, now.getTime()) : Promise.resolve(null),
     ]);
     for (const b of group) {
+      await pause();
       const p = periods.get(b.id)!;
       const k = scopeKey(dims, b.scope);
       const cur = totals.get(k)?.get(indexOf(p.cur)) ?? ZERO;

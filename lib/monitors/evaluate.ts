@@ -1,4 +1,5 @@
 import "server-only";
+import { yieldEvery } from "@/lib/runtime/yield-slices";
 import type { AlertCondition, Evaluation } from "@/lib/alert-contract/condition";
 import { anomalyCondition, judgeSeries, type AnomalyCandidate } from "./anomaly-conditions";
 import { costPerRequestCondition, judgeCostPerRequest, type CprCandidate } from "./cost-per-request";
@@ -25,7 +26,9 @@ export async function evaluateMonitor(m: MonitorConfig, now = new Date()): Promi
     const { cache, live } = await feedMonitor(m, clock);
     const anomalies: AnomalyCandidate[] = [];
     const cprs: CprCandidate[] = [];
+    const pause = yieldEvery();
     for (const key of new Set([...cache.series.keys(), ...live.keys()])) {
+      await pause();
       const s = cache.series.get(key);
       if (dailySpend(s, live.get(key), clock.settled) < m.minSpendUsd) continue;
       seriesWatched++;

@@ -1,4 +1,5 @@
 import "server-only";
+import { yieldEvery } from "@/lib/runtime/yield-slices";
 import { HOUR_MS, readHourlySeries, type HourlyPoint } from "./ledger-reads";
 import {
   feedHour,
@@ -46,7 +47,7 @@ export async function feedMonitor(m: MonitorConfig, clock: PassClock): Promise<{
   // Settled hours in chunks: a cold start reads 28 days, which at 10,000 series is millions of rows.
   while (cache.fedThrough < clock.settled) {
     const to = Math.min(clock.settled, cache.fedThrough + FEED_CHUNK_HOURS);
-    feedRows(cache, byValue(await readHourlySeries(m.orgId, m.dimension, m.scope, cache.fedThrough, to)), to);
+    await feedRows(cache, byValue(await readHourlySeries(m.orgId, m.dimension, m.scope, cache.fedThrough, to)), to);
   }
   const live: LiveHours = byValue(await readHourlySeries(m.orgId, m.dimension, m.scope, clock.settled, clock.current + 1));
   return { cache, live };
@@ -65,8 +66,11 @@ function byValue(rows: HourlyPoint[]): Map<string, Map<number, HourlyPoint>> {
 }
 
 /** Feeds hours [cache.fedThrough, to) of every series; an hour without rows is $0 once a series has started. */
-function feedRows(cache: MonitorCache, settled: Map<string, Map<number, HourlyPoint>>, to: number): void {
+async function feedRows(cache: MonitorCache, settled: Map<string, Map<number, HourlyPoint>>, to: number): Promise<void> {
+  // A cold start feeds 28 days of thousands of series: in slices, so the server's requests get through.
+  const pause = yieldEvery();
   for (const key of new Set([...cache.series.keys(), ...settled.keys()])) {
+    await pause();
     const points = settled.get(key);
     // A series is followed from its first hour with spend.
     const start = cache.series.has(key) ? cache.fedThrough : Math.min(...points!.keys());
