@@ -93,6 +93,10 @@ panel.forEach((s, i) => {
   for (const o of sc.outcomes) {
     if (bucketFactor(o.anomaly, HOUR_MS) >= BIG_SPIKE_FACTOR) {
       big.push(o);
+      if (!o.detected && process.env.SHOW_MISSES) {
+        const a = o.anomaly;
+        console.log(`missed: ${customer(i)} (peak ${s.spec.peakRequestsPerHour}/h) ${new Date(a.start).toISOString()} for ${Math.round((a.end - a.start) / MINUTE_MS)} min, x${a.factor.toFixed(1)} (x${bucketFactor(a, HOUR_MS).toFixed(1)} in its hour)`);
+      }
       byScale.set(s.spec.peakRequestsPerHour, [...(byScale.get(s.spec.peakRequestsPerHour) ?? []), o]);
     } else if (o.anomaly.factor < BIG_SPIKE_FACTOR) small.push(o);
   }
