@@ -44,8 +44,8 @@ export async function seedDemoSelfHosted(orgId: string, end = new Date()): Promi
   let gpus: GpuSample[] = [];
   let serving: ServingSample[] = [];
   const flush = async () => {
-    await insertGpuSamples(gpus.map((g) => ({ ...g, orgId, sourceId: DCGM_SOURCE })));
-    for (const [i, src] of DEMO_ENDPOINTS.entries()) await insertServingSamples(serving.filter((s) => s.seriesKey.endsWith(`|${i}`)).map((s) => ({ ...s, orgId, sourceId: src })));
+    await insertGpuSamples([{ orgId, sourceId: DCGM_SOURCE, rows: gpus }]);
+    for (const [i, src] of DEMO_ENDPOINTS.entries()) await insertServingSamples([{ orgId, sourceId: src, rows: serving.filter((s) => s.seriesKey.endsWith(`|${i}`)) }]);
     gpus = [];
     serving = [];
   };

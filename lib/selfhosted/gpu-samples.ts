@@ -5,19 +5,19 @@ import "server-only";
  */
 import { chInsert, chQuery } from "@/lib/clickhouse/query";
 import { chTime } from "./ch-time";
-import type { GpuSample } from "./types";
+import type { GpuSample, SourceRows } from "./types";
 
 export const GPU_SAMPLES = "gpu_samples";
 /** Every reader reads through this, so a re-run's replaced row is never counted beside its replacement. */
 export const GPU_SAMPLES_FINAL = "gpu_samples FINAL";
 
-/** Rows of any number of sources (each row names its own). */
-export async function insertGpuSamples(rows: (GpuSample & { orgId: string; sourceId: string })[]): Promise<void> {
+/** Rows of any number of sources, in one INSERT. */
+export async function insertGpuSamples(groups: SourceRows<GpuSample>[]): Promise<void> {
   await chInsert(
     GPU_SAMPLES,
-    rows.map((g) => ({
-      org_id: g.orgId,
-      source_id: g.sourceId,
+    groups.flatMap(({ orgId, sourceId, rows }) => rows.map((g) => ({
+      org_id: orgId,
+      source_id: sourceId,
       gpu_key: g.gpuKey,
       prev_ts: chTime(g.prevTsMs),
       ts: chTime(g.tsMs),
@@ -35,7 +35,7 @@ export async function insertGpuSamples(rows: (GpuSample & { orgId: string; sourc
       fb_used_mib: g.fbUsedMib,
       fb_free_mib: g.fbFreeMib,
       power_w: g.powerW,
-    })),
+    }))),
     { tag: "selfhosted.gpu.insert" },
   );
 }

@@ -69,8 +69,8 @@ async function ledger() {
 
 test("events of a deployment are priced at its hour's measured usage-basis cost, attributed + idle = the GPU bill", async () => {
   await createDeployment(org, "test", { name: DEP, model: "llama-70b", gpu_price_per_hour_usd: "3.6", match: { namespace: "llm-prod" }, endpoints: ["src-vllm"] });
-  await insertGpuSamples([...gpu(H0), ...gpu(H0 + HOUR)].map((g) => ({ ...g, orgId: org, sourceId: "src-dcgm" })));
-  await insertServingSamples([...serving(H0, 0, 0), ...serving(H0 + HOUR, 30, 90)].map((s) => ({ ...s, orgId: org, sourceId: "src-vllm" })));
+  await insertGpuSamples([{ orgId: org, sourceId: "src-dcgm", rows: [...gpu(H0), ...gpu(H0 + HOUR)] }]);
+  await insertServingSamples([{ orgId: org, sourceId: "src-vllm", rows: [...serving(H0, 0, 0), ...serving(H0 + HOUR, 30, 90)] }]);
   const res = await ingestEvents(org, "key", EVENTS);
   assert.equal(res.accepted, 4);
 

@@ -2,8 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import { benchText, sglangText, tgiText, vllmText } from "@/lib/testing/fake-prometheus";
 import { isDcgmBlank, parsePrometheusText } from "./prom-text";
-import { counterIncrease, coveredMs, reduceScrape } from "./reduce";
+import { counterIncrease, coveredMs, metricNames, reduceScrape } from "./reduce";
 
 const fixture = (name: string) => fs.readFileSync(path.resolve(import.meta.dirname, "../../../shared/fixtures/sources", name), "utf8");
 
@@ -126,7 +127,21 @@ vllm:request_prefill_time_seconds_count{model_name="m"} 4.0
 vllm:num_requests_running{model_name="m"} 1
 `;
   const stats = { exposed: 0 };
-  const s = parsePrometheusText(text, (n) => n === "vllm:request_prefill_time_seconds_sum", stats);
+  const s = parsePrometheusText(text, new Set(["vllm:request_prefill_time_seconds_sum"]), stats);
   assert.deepEqual(s.map((x) => [x.name, x.value]), [["vllm:request_prefill_time_seconds_sum", 1.25]]);
   assert.equal(stats.exposed, 5);
+});
+
+test("the cut by names keeps exactly the samples of those names, old metric names included", () => {
+  const texts = { vllm: vllmText(7) + benchText(3, 300, 1), sglang: sglangText(7), tgi: tgiText(7) };
+  for (const kind of ["vllm", "sglang", "tgi"] as const) {
+    const names = new Set(metricNames(kind));
+    const cut = parsePrometheusText(texts[kind], names);
+    assert.deepEqual(cut, parsePrometheusText(texts[kind]).filter((s) => names.has(s.name)), kind);
+    assert.ok(cut.length > 0, kind);
+  }
+  const old = `# TYPE vllm:gpu_prefix_cache_hits counter\nvllm:gpu_prefix_cache_hits_total{model_name="m"} 7\nvllm:gpu_prefix_cache_hits_totalx{model_name="m"} 8\n  \n# c\n`;
+  const stats = { exposed: 0 };
+  assert.deepEqual(parsePrometheusText(old, new Set(["vllm:prefix_cache_hits_total"]), stats).map((s) => [s.name, s.value]), [["vllm:prefix_cache_hits_total", 7]]);
+  assert.equal(stats.exposed, 2);
 });

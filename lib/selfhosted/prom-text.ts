@@ -66,30 +66,55 @@ type ParsedFamily = {
   metrics: { value?: string; labels?: Record<string, string>; sum?: string; count?: string; buckets?: Record<string, string>; quantiles?: Record<string, string> }[];
 };
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const lineFilters = new Map<string, RegExp>();
+
 /**
- * Drops the sample lines of metrics `keep` does not want before the (regex-based) parser sees them:
- * a vLLM server exposes ~14 series per model and engine, mostly histogram buckets, of which we read
- * a few, so this cuts the parsing work several times over. Counts every sample line as exposed.
+ * Drops the sample lines of metrics not in `names` before the (regex-based) parser sees them: a vLLM
+ * server exposes ~14 series per model and engine, mostly histogram buckets, of which we read a few.
+ * The cut is one pass of the regular-expression engine over the text (a per-line JavaScript loop was
+ * the largest share of a scrape's CPU). Old metric names that map to a wanted one are kept too. Counts
+ * every sample line (not blank, not a comment) as exposed.
  */
-function prefilter(text: string, keep: (name: string) => boolean, stats?: { exposed: number }): string {
-  const out: string[] = [];
-  for (const line of text.split("\n")) {
-    if (line.length === 0) continue;
-    if (line.charCodeAt(0) === 35 /* # */) {
-      if (line.startsWith("# TYPE ")) out.push(line);
-      continue;
-    }
-    if (stats) stats.exposed++;
-    let end = 0;
-    while (end < line.length && line[end] !== "{" && line[end] !== " " && line[end] !== "\t") end++;
-    if (keep(canonicalName(line.slice(0, end)))) out.push(line);
+function prefilterNames(text: string, names: ReadonlySet<string>, stats?: { exposed: number }): string {
+  const key = [...names].sort().join("\n");
+  let re = lineFilters.get(key);
+  if (!re) {
+    const all = new Set(names);
+    for (const old of Object.keys(RENAMED)) if (names.has(canonicalName(old))) all.add(old);
+    re = new RegExp(`^(?:# TYPE .*|(?:${[...all].map(escapeRegExp).join("|")})[{ \t].*)$`, "gm");
+    lineFilters.set(key, re);
   }
-  return out.join("\n") + "\n";
+  if (stats) stats.exposed += sampleLines(text);
+  return (text.match(re) ?? []).join("\n") + "\n";
 }
 
-/** Parses one scrape. Throws on text that is not the exposition format (the caller turns it into a bad_response). */
-export function parsePrometheusText(text: string, keep?: (name: string) => boolean, stats?: { exposed: number }): Sample[] {
-  const families = parsePrometheusTextFormat(keep ? prefilter(text, keep, stats) : text) as ParsedFamily[];
+/** Lines that are neither blank nor comments (a plain loop: a regular expression cost as much as the cut). */
+function sampleLines(text: string): number {
+  let n = 0;
+  for (let pos = 0; pos < text.length; ) {
+    let nl = text.indexOf("\n", pos);
+    if (nl === -1) nl = text.length;
+    let c = text.charCodeAt(pos);
+    if (c === 32 || c === 9) {
+      let i = pos;
+      while (i < nl && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      c = i < nl ? text.charCodeAt(i) : 10;
+    }
+    if (nl > pos && c !== 35 /* # */ && c !== 10 && c !== 13) n++;
+    pos = nl + 1;
+  }
+  return n;
+}
+
+/**
+ * Parses one scrape, limited to the metrics in `names` when given. Throws on
+ * text that is not the exposition format (the caller turns it into a bad_response).
+ */
+export function parsePrometheusText(text: string, names?: ReadonlySet<string>, stats?: { exposed: number }): Sample[] {
+  const cut = names ? prefilterNames(text, names, stats) : text;
+  const keep = names ? (n: string) => names.has(n) : undefined;
+  const families = parsePrometheusTextFormat(cut) as ParsedFamily[];
   const out: Sample[] = [];
   for (const fam of families) {
     const histo = fam.type === "HISTOGRAM" || fam.type === "SUMMARY";

@@ -38,8 +38,8 @@ async function flush(): Promise<void> {
   if (!b) return;
   try {
     // one INSERT per table for every source in the batch: org and source are columns of each row
-    await insertGpuSamples(b.items.flatMap((p) => p.gpus.map((r) => ({ ...r, orgId: p.orgId, sourceId: p.sourceId }))));
-    await insertServingSamples(b.items.flatMap((p) => p.serving.map((r) => ({ ...r, orgId: p.orgId, sourceId: p.sourceId }))));
+    await insertGpuSamples(b.items.map((p) => ({ orgId: p.orgId, sourceId: p.sourceId, rows: p.gpus })));
+    await insertServingSamples(b.items.map((p) => ({ orgId: p.orgId, sourceId: p.sourceId, rows: p.serving })));
     b.resolve();
   } catch (err) {
     b.reject(err);

@@ -23,7 +23,7 @@ export async function runScrape(ctx: CollectorRun): Promise<CollectorOutcome> {
   let samples;
   const exposed = { exposed: 0 };
   try {
-    samples = parsePrometheusText(res.text, (n) => wanted.has(n), exposed);
+    samples = parsePrometheusText(res.text, wanted, exposed);
   } catch (err) {
     throw new CollectorError(`${safeUrl(cfg.url)} did not answer in the Prometheus text format (${(err as Error).message.slice(0, 200)}); is it the /metrics URL?`, "bad_response");
   }

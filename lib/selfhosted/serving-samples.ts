@@ -5,20 +5,20 @@ import "server-only";
  */
 import { chInsert, chQuery } from "@/lib/clickhouse/query";
 import { chTime } from "./ch-time";
-import type { ServingSample } from "./types";
+import type { ServingSample, SourceRows } from "./types";
 
 export const SERVING_SAMPLES = "serving_samples";
 export const SERVING_SAMPLES_FINAL = "serving_samples FINAL";
 
 const int = (v: number) => Math.max(0, Math.round(v));
 
-/** Rows of any number of sources (each row names its own). */
-export async function insertServingSamples(rows: (ServingSample & { orgId: string; sourceId: string })[]): Promise<void> {
+/** Rows of any number of sources, in one INSERT. */
+export async function insertServingSamples(groups: SourceRows<ServingSample>[]): Promise<void> {
   await chInsert(
     SERVING_SAMPLES,
-    rows.map((s) => ({
-      org_id: s.orgId,
-      source_id: s.sourceId,
+    groups.flatMap(({ orgId, sourceId, rows }) => rows.map((s) => ({
+      org_id: orgId,
+      source_id: sourceId,
       series_key: s.seriesKey,
       prev_ts: chTime(s.prevTsMs),
       ts: chTime(s.tsMs),
@@ -36,7 +36,7 @@ export async function insertServingSamples(rows: (ServingSample & { orgId: strin
       running: s.running,
       waiting: s.waiting,
       kv_cache: s.kvCache,
-    })),
+    }))),
     { tag: "selfhosted.serving.insert" },
   );
 }

@@ -59,3 +59,6 @@ export type ScrapeState = {
 
 export const GROUP_BYS = ["deployment", "model", "gpu_model", "node"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
+
+/** Rows of one source, for an INSERT that carries several sources' rows. */
+export type SourceRows<T> = { orgId: string; sourceId: string; rows: T[] };
