@@ -51,3 +51,23 @@ test("the direct span reader yields what the reflection decoder yields, for ever
   assert.throws(() => readTraceRequest(new Uint8Array([0x0a, 0xff, 0xff, 0xff, 0x0f, 0x01])));
   assert.throws(() => readTraceRequest(Buffer.from("hello world, not protobuf")));
 });
+
+test("the span reader's string cache answers the same text for the same bytes, long and non-ASCII strings included", async () => {
+  const { readTraceRequest } = await import("./trace-request-reader");
+  const { encodeRequest } = await import("./codec");
+  const long = "m".repeat(65);
+  const texts = ["chat", "gen_ai.request.model", "modèle-ünïcode-😀", long, "", "chat"];
+  const request = (values: string[]) =>
+    encodeRequest("traces", { resourceSpans: [{ scopeSpans: [{ spans: [{ attributes: values.map((v, i) => ({ key: `k${i}-${v.slice(0, 8)}`, value: { stringValue: v } })) }] }] }] });
+  const read = (bytes: Uint8Array) => {
+    const spans = (readTraceRequest(bytes).resourceSpans as { scopeSpans: { spans: { attributes: Map<string, unknown> }[] }[] }[])[0].scopeSpans[0].spans;
+    return [...spans[0].attributes].map(([k, v]) => [k, v ?? ""]);
+  };
+  const expected = texts.map((v, i) => [`k${i}-${v.slice(0, 8)}`, v]);
+  assert.deepEqual(read(request(texts)), expected);
+  // the same bytes again come from the cache; a buffer reused for other bytes must not change them
+  const reused = Buffer.from(request(texts));
+  assert.deepEqual(read(reused), expected);
+  reused.fill(0);
+  assert.deepEqual(read(request(texts)), expected);
+});

@@ -57,8 +57,17 @@ export function anyValue(v: unknown): AttrValue {
   return null;
 }
 
-/** A KeyValue list as a map (a later duplicate key wins, as in most SDKs). */
-export function attributes(kvs: unknown, into: Attributes = new Map()): Attributes {
+/**
+ * A KeyValue list as a map (a later duplicate key wins, as in most SDKs). The protobuf span reader
+ * hands over a map already (trace-request-reader.ts); it is used as it is.
+ */
+export function attributes(kvs: unknown, into?: Attributes): Attributes {
+  if (kvs instanceof Map) {
+    if (!into) return kvs as Attributes;
+    for (const [k, v] of kvs as Attributes) into.set(k, v);
+    return into;
+  }
+  into ??= new Map();
   for (const kv of list(kvs)) {
     if (isObj(kv) && typeof kv.key === "string") into.set(kv.key, anyValue(kv.value));
   }

@@ -32,6 +32,10 @@ const RESET_HEADERS: Record<"requests_reset_s" | "tokens_reset_s", string[]> = {
   tokens_reset_s: ["x-ratelimit-reset-tokens", "anthropic-ratelimit-tokens-reset", "anthropic-ratelimit-input-tokens-reset"],
 };
 
+// The attribute names in full, built once: this runs for every span.
+const COUNT_ATTRIBUTES = (Object.entries(COUNT_HEADERS) as [keyof typeof COUNT_HEADERS, string[]][]).map(([f, names]) => [f, names.map((n) => H + n)] as const);
+const RESET_ATTRIBUTES = (Object.entries(RESET_HEADERS) as [keyof typeof RESET_HEADERS, string[]][]).map(([f, names]) => [f, names.map((n) => H + n)] as const);
+
 /** error.type values that mean the provider refused the call for its rate limit. */
 const RATE_LIMITED = new Set(["429", "rate_limit_exceeded", "ratelimiterror", "rate_limit_error", "too_many_requests", "ratelimitexceeded"]);
 
@@ -77,18 +81,18 @@ export function healthFields(a: Attributes, responseAtMs: number): HealthFields 
   if (ttft !== null && ttft >= 0 && ttft < 86_400) out.ttft_ms = Math.round(ttft * 1000);
 
   const rl: RateLimit = {};
-  for (const [field, names] of Object.entries(COUNT_HEADERS) as [keyof typeof COUNT_HEADERS, string[]][]) {
+  for (const [field, names] of COUNT_ATTRIBUTES) {
     for (const n of names) {
-      const v = wholeCount(a, H + n);
+      const v = a.has(n) ? wholeCount(a, n) : undefined;
       if (v !== undefined) {
         rl[field] = v;
         break;
       }
     }
   }
-  for (const [field, names] of Object.entries(RESET_HEADERS) as [keyof typeof RESET_HEADERS, string[]][]) {
+  for (const [field, names] of RESET_ATTRIBUTES) {
     for (const n of names) {
-      const raw = text(a, H + n);
+      const raw = a.has(n) ? text(a, n) : "";
       const v = raw ? resetSeconds(raw, responseAtMs) : null;
       if (v !== null) {
         rl[field] = v;
