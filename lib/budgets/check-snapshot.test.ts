@@ -68,4 +68,11 @@ test("a budget written by another process (no change signal here) is in the next
   const search = next.entries.find((x) => x.answer.name === "Search day")!.answer;
   assert.equal(search.spent_usd, "1");
   assert.equal(search.blocked, true);
+  // Entries are kept between rebuilds only while their spend is the same: new spend shows at once.
+  const again = await buildCheckSnapshot(store.orgId, { force: false, now: NOW });
+  assert.deepEqual(again.entries.map((e) => e.answer), next.entries.map((e) => e.answer));
+  assert.equal((await ingestEvents(store.orgId, "k", [dollar("e", "2026-11-01T12:00:00Z", "search")])).accepted, 1);
+  const later = await buildCheckSnapshot(store.orgId, { force: false, now: NOW });
+  assert.equal(later.entries.find((x) => x.answer.name === "Search day")!.answer.spent_usd, "2");
+  assert.equal(later.entries.find((x) => x.answer.name === "Growth day")!.answer.spent_usd, "2");
 });

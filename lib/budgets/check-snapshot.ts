@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { yieldEvery } from "@/lib/runtime/yield-slices";
 import { scopeKey } from "./config";
 import { groupByDimensions, totalsByWindow, type Window } from "./ledger";
 import { percentOf, picoUsd, usdToPico } from "./money";
@@ -35,9 +36,10 @@ export type CheckSnapshot = { builtAt: number; entries: CheckEntry[] };
 type Listing = { version: string; budgets: BudgetConfig[]; amounts: Map<string, bigint> };
 type Calendar = { cur: PeriodBounds; end: string };
 
-type Caches = { listings: Map<string, Listing>; calendars: Map<string, Calendar> };
+type Kept = Map<string, { entry: CheckEntry; spent: bigint; end: string }>;
+type Caches = { listings: Map<string, Listing>; calendars: Map<string, Calendar>; entries: Map<string, Kept> };
 const KEY = Symbol.for("llm-finops.budget-check-caches");
-const caches: Caches = ((globalThis as unknown as Record<symbol, Caches>)[KEY] ??= { listings: new Map(), calendars: new Map() });
+const caches: Caches = ((globalThis as unknown as Record<symbol, Caches>)[KEY] ??= { listings: new Map(), calendars: new Map(), entries: new Map() });
 
 async function tableVersion(orgId: string): Promise<string> {
   const a = await db().budget.aggregate({ where: { orgId }, _count: { _all: true }, _max: { updatedAt: true } });
@@ -91,7 +93,23 @@ export async function buildCheckSnapshot(orgId: string, opts: { force: boolean; 
       });
     }),
   );
-  return { builtAt: now.getTime(), entries: budgets.map((b) => entryOf(b, amounts.get(b.id)!, spent.get(b.id) ?? 0n, calendars.get(b.id)!)) };
+  // An entry whose budget, period and spend are what the last rebuild saw is kept as it was (most are,
+  // five seconds later), and the rest are made in slices: this runs on the thread that answers requests.
+  const previous = caches.entries.get(orgId);
+  const pause = yieldEvery(2);
+  const entries: CheckEntry[] = [];
+  const kept = new Map<string, { entry: CheckEntry; spent: bigint; end: string }>();
+  for (const b of budgets) {
+    const cal = calendars.get(b.id)!;
+    const s = spent.get(b.id) ?? 0n;
+    const last = previous?.get(b.id);
+    const entry = last && last.entry.budget === b && last.spent === s && last.end === cal.end ? last.entry : entryOf(b, amounts.get(b.id)!, s, cal);
+    entries.push(entry);
+    kept.set(b.id, { entry, spent: s, end: cal.end });
+    await pause();
+  }
+  caches.entries.set(orgId, kept);
+  return { builtAt: now.getTime(), entries };
 }
 
 function entryOf(b: BudgetConfig, amount: bigint, spent: bigint, calendar: Calendar): CheckEntry {
