@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useActionState, useEffect, useState } from "react";
 import { createSourceAction, type SourceFormState } from "@/app/(app)/sources/actions";
+import { FormMessage } from "@/components/channels/form-state";
 import { FORM_FIELDS, TYPE_LABELS } from "@/lib/sources/form-fields";
 import { SOURCE_TYPES, type SourceType } from "@/lib/source-contract/collector";
 
@@ -63,18 +64,7 @@ export function AddSourceForm() {
           {pending ? "Adding…" : "Add source"}
         </button>
       </form>
-      {(state.message || state.errors) && (
-        <div role="status" className={`mt-2 text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
-          {state.message}
-          {state.errors && (
-            <ul className="list-disc pl-5">
-              {state.errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <FormMessage state={state} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormMessage } from "@/components/channels/form-state";
 import { saveMappingAction, type MappingState } from "./actions";
 
 type Mapping = Record<string, string[]>;
@@ -22,18 +23,7 @@ export function MappingForm({ mapping, defaults }: { mapping: Mapping; defaults:
       <button type="submit" disabled={pending} className="rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-60">
         Save mapping
       </button>
-      {state.message && (
-        <div role="status" className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
-          {state.message}
-          {state.errors && (
-            <ul className="list-disc pl-5">
-              {state.errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <FormMessage state={state} />
     </form>
   );
 }
