@@ -27,6 +27,16 @@ export const PAGE_RULES: Record<string, Permission> = {
   "/caches": "caches.view",
   "/providers": "providers.view",
   "/settings/otlp": "apikeys.manage",
+  "/slos": "slos.view",
+  "/slos/new": "slos.manage",
+  "/slos/[id]": "slos.view",
+  "/slos/[id]/edit": "slos.manage",
+  "/recommendations": "recommendations.view",
+  "/recommendations/[id]": "recommendations.view",
+  "/capacity": "recommendations.view",
+  "/whatif": "whatif.run",
+  "/reports": "reports.view",
+  "/reports/quarterly": "reports.view",
 };
 
 /**

@@ -29,6 +29,16 @@ export const PERMISSIONS = {
   "selfhosted.manage": ["admin", "engineer"],
   "caches.view": ["admin", "finance", "engineer", "oncall", "viewer"],
   "providers.view": ["admin", "finance", "engineer", "oncall", "viewer"],
+  /** per-feature cost, latency, error and cache SLOs with their burn */
+  "slos.view": ["admin", "finance", "engineer", "oncall", "viewer"],
+  "slos.manage": ["admin", "finance", "engineer"],
+  /** savings recommendations, the capacity planner and what-if replays (a replay only reads) */
+  "recommendations.view": ["admin", "finance", "engineer", "oncall", "viewer"],
+  /** accept, dismiss, mark implemented, recompute, per-feature settings (interactive or batchable) */
+  "recommendations.manage": ["admin", "finance", "engineer"],
+  "whatif.run": ["admin", "finance", "engineer", "oncall", "viewer"],
+  /** the quarterly optimization review: page, PDF and CSVs */
+  "reports.view": ["admin", "finance", "engineer", "oncall", "viewer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
