@@ -36,7 +36,8 @@ test("an exact and a semantic cache with 60 daily windows, latency and storage",
 
 test("demo events carry http_status and ttft on every call to the provider and rate-limit headers on a share, all valid", () => {
   let n = 0, withStatus = 0, withLimits = 0;
-  for (const ev of demoEvents(END, 3)) {
+  // the original features: the planted large ones (lib/demo/planted.ts) send no rate-limit headers
+  for (const ev of demoEvents(END, 3, 42, false)) {
     n++;
     const r = normalizeEvent(ev, "demo", END.getTime(), { maxTokensPerBucket: 10_000_000 });
     assert.ok(r.ok, JSON.stringify(r));

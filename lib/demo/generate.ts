@@ -5,6 +5,7 @@
  */
 
 import { gaussian, poisson, seededRandom, workdaySeasonality } from "@/lib/random/seeded";
+import { plantedHour } from "./planted";
 
 type FeatureSpec = {
   project: string;
@@ -34,10 +35,14 @@ const FEATURES: FeatureSpec[] = [
 
 const CUSTOMERS = ["acme", "globex", "initech", "umbrella", "hooli", "stark", "wayne", "wonka", "tyrell", "cyberdyne"];
 
-export function* demoEvents(end: Date, days = 60, seed = 42): Generator<Record<string, unknown>> {
+/** `withPlanted` false gives only the small original features (tests and evaluations sized for them). */
+export function* demoEvents(end: Date, days = 60, seed = 42, withPlanted = true): Generator<Record<string, unknown>> {
   const rand = seededRandom(seed);
   // A stream of its own, so the provider-health fields leave every other demo figure unchanged.
   const healthRand = seededRandom(seed + 1);
+  // And one for the large planted features (planted.ts), for the same reason.
+  const plantedRand = seededRandom(seed + 2);
+  let planted = 0;
   const endHour = Math.floor(end.getTime() / 3_600_000) * 3_600_000;
   const start = endHour - days * 24 * 3_600_000;
   let n = 0;
@@ -73,6 +78,7 @@ export function* demoEvents(end: Date, days = 60, seed = 42): Generator<Record<s
         yield ev;
       }
     }
+    if (withPlanted) yield* plantedHour(t, growth, endHour, plantedRand, () => planted++);
   }
 }
 

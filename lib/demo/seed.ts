@@ -11,19 +11,32 @@ import { seedDemoSelfHosted } from "@/lib/selfhosted/demo";
 import { seedDemoCachesAndHealth } from "@/lib/caches/demo";
 import { seedDemoSelfHostedEvents } from "./selfhosted-events";
 
-/** Sends the demo workload through the same ingestion code as real data, 1000 events a batch. */
+const BATCH = 2_000;
+const IN_FLIGHT = 8;
+
+/**
+ * Sends the demo workload through the same ingestion code as real data. Several batches are in
+ * flight at once, as concurrent clients would send them, so the writer's group commit fills its
+ * flushes instead of waiting out its timer for every batch (sequential batches took 3.5 minutes for
+ * the 640,000 events).
+ */
 export async function seedDemoData(orgId: string, end = new Date()): Promise<number> {
   await seedDemoChannels(orgId);
+  const inFlight: Promise<number>[] = [];
   let batch: unknown[] = [];
   let total = 0;
+  const send = async () => {
+    const sent = ingestEvents(orgId, "demo", batch, "demo").then((r) => r.accepted);
+    batch = [];
+    inFlight.push(sent);
+    if (inFlight.length >= IN_FLIGHT) total += await inFlight.shift()!;
+  };
   for (const ev of demoEvents(end)) {
     batch.push(ev);
-    if (batch.length === 1000) {
-      total += (await ingestEvents(orgId, "demo", batch, "demo")).accepted;
-      batch = [];
-    }
+    if (batch.length === BATCH) await send();
   }
-  if (batch.length) total += (await ingestEvents(orgId, "demo", batch, "demo")).accepted;
+  if (batch.length) await send();
+  for (const n of await Promise.all(inFlight)) total += n;
   await seedDemoAlerts(orgId, end);
   await seedDemoMonitors(orgId);
   await seedDemoProviderBilling(orgId, end);

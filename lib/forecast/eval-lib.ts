@@ -94,7 +94,7 @@ function demoHourlyCost(seed: number, days: number): Float64Array {
   const end = new Date(Date.UTC(2026, 5, 1));
   const start = end.getTime() - days * DAY;
   const out = new Float64Array(days * 24);
-  for (const ev of demoEvents(end, days, seed)) {
+  for (const ev of demoEvents(end, days, seed, false)) {
     const price = PRICES[ev.model as string];
     if (!price) continue; // the demo's unpriced fine-tune
     const u = ev.usage as Record<string, number>;
