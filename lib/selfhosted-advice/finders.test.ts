@@ -6,7 +6,9 @@ import { createDeployment } from "@/lib/selfhosted/deployments";
 import { insertGpuSamples } from "@/lib/selfhosted/gpu-samples";
 import { insertServingSamples } from "@/lib/selfhosted/serving-samples";
 import type { Candidate, FinderContext } from "@/lib/recommendation-contract/candidate";
-import { autoscalingFinder, gpuRightsizingFinder, quantizationFinder, selfHostedFinders } from "./finders";
+import { ingestEvents } from "@/lib/ingest/ingest-batch";
+import { querySpend } from "@/lib/analytics/spend";
+import { autoscalingFinder, gpuRightsizingFinder, quantizationFinder, selfHostedFinders, selfHostFinder } from "./finders";
 import { generateWorkload, type WorkloadSpec } from "./workload";
 
 let store: TempStore;
@@ -38,6 +40,13 @@ before(async () => {
   });
   // well sized: 4 GPUs at ~60% around the clock, already INT4
   await plant("steady-awq", "2", { gpus: 4, servedModel: "acme/Llama-3.1-8B-Instruct-AWQ", tokensPerBusyGpuSecond: 9000, tokensPerRequest: 800, util: (t) => 0.6 + 0.05 * wobble(t) });
+  // API traffic with an open-weight substitute: 20M tokens every hour on Claude 3.5 Haiku, some on a frontier model
+  const events = [];
+  for (let t = START; t < END; t += 3_600_000) {
+    for (let i = 0; i < 20; i++) events.push({ id: `haiku-${t}-${i}`, timestamp: new Date(t + i * 60_000).toISOString(), provider: "anthropic", model: "claude-3-5-haiku-latest", feature: "summarize", team: "support", usage: { input_tokens: 750_000, output_tokens: 250_000 } });
+    events.push({ id: `sonnet-${t}`, timestamp: new Date(t).toISOString(), provider: "anthropic", model: "claude-sonnet-4-20250514", feature: "answer", team: "support", usage: { input_tokens: 1000, output_tokens: 100 } });
+  }
+  for (let i = 0; i < events.length; i += 1000) assert.equal((await ingestEvents(store.orgId, "test", events.slice(i, i + 1000))).accepted, events.slice(i, i + 1000).length);
 });
 after(() => store?.close());
 
@@ -84,4 +93,18 @@ test("selfHostedFinders: four finders, every candidate valid for the contract", 
     }
   }
   assert.deepEqual(byDeployment([...(await gpuRightsizingFinder(ctx)), ...(await autoscalingFinder(ctx))], "steady-awq"), []);
+});
+
+test("self_host: Haiku traffic past the crossover against the measured 70B deployment; frontier models get none", async () => {
+  const cs = await selfHostFinder(ctx);
+  assert.deepEqual(cs.map((c) => c.scope.model), ["claude-3-5-haiku-latest"]);
+  const [spend] = await querySpend({ orgId: store.orgId, from: ctx.from, to: ctx.to, groupBy: [], filters: { model: ["claude-3-5-haiku-latest"] } });
+  // nights-70b serves 750 x 0.75/0.77 = 730.5 tokens/s per busy GPU on replicas of 4 at $2.50: $7,300 a month for
+  // 730.5 x 4 x 0.7 x 2,628,000 s = 5,375.6M tokens; 20M tokens/h x 730 h = 14,600M -> 3 replicas = $21,900
+  const apiMonthly = (Number(spend.cost_usd_exact) * 730) / (14 * 24);
+  assert.ok(apiMonthly > 21_900, `the planted traffic costs $${apiMonthly} a month on the API`);
+  within10(cs[0].monthly_savings_usd, apiMonthly - 21_900);
+  assert.match(cs[0].evidence.find((e) => e.label === "self-hosted at your volume")!.value, /^3 replica\(s\), \$21900 a month$/);
+  assert.match(cs[0].evidence.find((e) => e.label === "throughput and GPU price")!.value, /measured on deployment nights-70b/);
+  assert.equal(cs[0].owner_team, "support");
 });
