@@ -17,6 +17,7 @@ export const MIN_IDLE_SHARE = 0.1;
 
 export type RuleContext = { windowMs: number; ownerTeam: string | null };
 
+const gpusText = (n: number) => `${n} GPU${n === 1 ? "" : "s"}`;
 const roundUpTo = (v: number, step: number) => Math.ceil(v / step - 1e-9) * step;
 
 /** GPUs the p95 load needs at the target utilization, in whole replicas, never more than it has. */
@@ -40,7 +41,7 @@ export function rightsizing(s: DeploymentStats, ctx: RuleContext): Candidate | n
     kind: "gpu_rightsizing",
     key: `gpu_rightsizing:${s.deployment.name}`,
     ...base(s, ctx),
-    title: `Run ${s.deployment.name} on ${need} GPUs instead of ${s.gpus}${smaller}`,
+    title: `Run ${s.deployment.name} on ${gpusText(need)} instead of ${s.gpus}${smaller}`,
     evidence: [
       { label: "GPUs", value: `${s.gpus} × ${s.gpuModel || "GPU"} at $${s.pricePerGpuHour}/GPU-hour` },
       { label: "p95 hourly GPU utilization", value: pct(s.p95Util) },
@@ -112,7 +113,7 @@ export function quantization(s: DeploymentStats, ctx: RuleContext): Candidate | 
     kind: "quantization",
     key: `quantization:${s.deployment.name}`,
     ...base(s, ctx),
-    title: `Serve ${s.deployment.name} at ${q.label}: ${best.gpus} GPUs for the same load instead of ${now}`,
+    title: `Serve ${s.deployment.name} at ${q.label}: ${gpusText(best.gpus)} for the same load instead of ${now}`,
     evidence: [
       { label: "precision now", value: `${QUANTIZATION_TABLE[s.precision].label} (from the model name ${s.deployment.model})` },
       { label: "measured throughput", value: `${num(s.throughputPerGpu)} tokens/s per busy GPU` },
