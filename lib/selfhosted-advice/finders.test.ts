@@ -19,11 +19,11 @@ const H100 = "NVIDIA H100 80GB HBM3";
 /** a small deterministic wobble, so percentiles are not read off a constant */
 const wobble = (ms: number) => ((ms / 600_000) % 7) / 7 - 0.5;
 
-async function plant(name: string, price: string, spec: Omit<WorkloadSpec, "namespace" | "hostname" | "gpuModel" | "fbUsedMib" | "fbTotalMib">) {
-  await createDeployment(store.orgId, "test", { name, model: spec.servedModel, gpu_price_per_hour_usd: price, match: { namespace: name }, endpoints: [`src-${name}`] });
+async function plant(name: string, price: string, spec: Omit<WorkloadSpec, "namespace" | "hostname" | "gpuModel" | "fbUsedMib" | "fbTotalMib">, endpoints = true) {
+  await createDeployment(store.orgId, "test", { name, model: spec.servedModel, gpu_price_per_hour_usd: price, match: { namespace: name }, endpoints: endpoints ? [`src-${name}`] : [] });
   const w = generateWorkload({ ...spec, namespace: name, hostname: `host-${name}`, gpuModel: H100, fbUsedMib: 73_500, fbTotalMib: 81_559 }, START, END);
   await insertGpuSamples([{ orgId: store.orgId, sourceId: `dcgm-${name}`, rows: w.gpus }]);
-  await insertServingSamples([{ orgId: store.orgId, sourceId: `src-${name}`, rows: w.serving }]);
+  if (endpoints) await insertServingSamples([{ orgId: store.orgId, sourceId: `src-${name}`, rows: w.serving }]);
 }
 
 const dayHours = (ms: number) => new Date(ms).getUTCHours() >= 8 && new Date(ms).getUTCHours() < 20;
@@ -38,12 +38,15 @@ before(async () => {
     gpus: 8, servedModel: "acme/Llama-3.3-70B-Instruct", tokensPerBusyGpuSecond: 750, tokensPerRequest: 2000,
     util: (t) => (dayHours(t) ? 0.75 : 0.02), serving: dayHours,
   });
+  // the same nights on a deployment without serving endpoints: its load is known from its ledger events only
+  await plant("events-only-70b", "2.5", { gpus: 8, servedModel: "acme/Llama-3.3-70B-Instruct", tokensPerBusyGpuSecond: 750, tokensPerRequest: 2000, util: (t) => (dayHours(t) ? 0.75 : 0.02) }, false);
   // well sized: 4 GPUs at ~60% around the clock, already INT4
   await plant("steady-awq", "2", { gpus: 4, servedModel: "acme/Llama-3.1-8B-Instruct-AWQ", tokensPerBusyGpuSecond: 9000, tokensPerRequest: 800, util: (t) => 0.6 + 0.05 * wobble(t) });
   // API traffic with an open-weight substitute: 20M tokens every hour on Claude 3.5 Haiku, some on a frontier model
   const events = [];
   for (let t = START; t < END; t += 3_600_000) {
     for (let i = 0; i < 20; i++) events.push({ id: `haiku-${t}-${i}`, timestamp: new Date(t + i * 60_000).toISOString(), provider: "anthropic", model: "claude-3-5-haiku-latest", feature: "summarize", team: "support", usage: { input_tokens: 750_000, output_tokens: 250_000 } });
+    if (dayHours(t)) events.push({ id: `own-${t}`, timestamp: new Date(t + 60_000).toISOString(), provider: "events-only-70b", model: "acme/Llama-3.3-70B-Instruct", feature: "chat", team: "platform", usage: { input_tokens: 2000, output_tokens: 500 } });
     events.push({ id: `sonnet-${t}`, timestamp: new Date(t).toISOString(), provider: "anthropic", model: "claude-sonnet-4-20250514", feature: "answer", team: "support", usage: { input_tokens: 1000, output_tokens: 100 } });
   }
   for (let i = 0; i < events.length; i += 1000) assert.equal((await ingestEvents(store.orgId, "test", events.slice(i, i + 1000))).accepted, events.slice(i, i + 1000).length);
@@ -68,9 +71,13 @@ test("gpu_rightsizing finds the 2 surplus GPUs: 2 x $2 x 730 h = $2,920 a month,
 
 test("autoscaling finds the idle nights: 4 GPUs x 12 h a day x $2.50 = $3,650 a month, and nothing on round-the-clock load", async () => {
   const cs = await autoscalingFinder(ctx);
-  assert.deepEqual(cs.map((c) => c.scope.deployment), ["nights-70b"]);
-  within10(cs[0].monthly_savings_usd, 4 * 12 * 30.4167 * 2.5);
-  assert.match(cs[0].title, /one replica \(4 GPUs\)/);
+  assert.deepEqual(cs.map((c) => c.scope.deployment), ["events-only-70b", "nights-70b"]);
+  const [fromEvents, fromServing] = cs;
+  within10(fromServing.monthly_savings_usd, 4 * 12 * 30.4167 * 2.5);
+  assert.match(fromServing.title, /one replica \(4 GPUs\)/);
+  // without endpoints the ledger events tell the idle hours, and name the owner team
+  within10(fromEvents.monthly_savings_usd, 4 * 12 * 30.4167 * 2.5);
+  assert.equal(fromEvents.owner_team, "platform");
 });
 
 test("quantization: the 70B at FP16 fits its p95 load on 5 GPUs at INT4 (AWQ) instead of 8; nothing for a model already at INT4", async () => {

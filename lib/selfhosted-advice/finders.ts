@@ -9,10 +9,11 @@ import type { Candidate, Finder, FinderContext } from "@/lib/recommendation-cont
 import { loadDeploymentData } from "@/lib/selfhosted/report";
 import { autoscaling, quantization, rightsizing, type RuleContext } from "./gpu-rules";
 import { selfHostCandidate, type ApiModelTraffic, type MeasuredServing } from "./self-host-rule";
-import { deploymentStats, type DeploymentStats } from "./stats";
+import { deploymentStats, withEventLoad, type DeploymentStats } from "./stats";
 import { FAMILIES, substituteFor } from "./substitutes";
 
 const HOUR = 3_600_000;
+const tokensOf = (r: SpendRow) => r.input_uncached_tokens + r.cache_read_tokens + r.cache_write_5m_tokens + r.cache_write_1h_tokens + r.output_tokens;
 
 // The three GPU finders of one recomputation read the same samples: share one load for a minute.
 const cache = new Map<string, { at: number; value: Promise<DeploymentStats[]> }>();
@@ -35,11 +36,12 @@ async function ownerTeam(ctx: FinderContext, deployment: string): Promise<string
   return rows.find((r) => r.team)?.team ?? null;
 }
 
-function gpuFinder(rule: (s: DeploymentStats, c: RuleContext) => Candidate | null): Finder {
+function gpuFinder(rule: (s: DeploymentStats, c: RuleContext) => Candidate | null, prepare?: (ctx: FinderContext, s: DeploymentStats) => Promise<DeploymentStats>): Finder {
   return async (ctx) => {
     const out: Candidate[] = [];
-    for (const s of await statsFor(ctx)) {
-      if (s.hours.length === 0) continue;
+    for (const loaded of await statsFor(ctx)) {
+      if (loaded.hours.length === 0) continue;
+      const s = prepare ? await prepare(ctx, loaded) : loaded;
       const c = rule(s, { windowMs: ctx.to.getTime() - ctx.from.getTime(), ownerTeam: null });
       if (c) out.push({ ...c, owner_team: await ownerTeam(ctx, s.deployment.name) });
     }
@@ -47,11 +49,16 @@ function gpuFinder(rule: (s: DeploymentStats, c: RuleContext) => Candidate | nul
   };
 }
 
-export const gpuRightsizingFinder: Finder = gpuFinder(rightsizing);
-export const autoscalingFinder: Finder = gpuFinder(autoscaling);
-export const quantizationFinder: Finder = gpuFinder(quantization);
+/** Requests and tokens per hour of the ledger events sent for a deployment (its name is their provider). */
+async function eventLoad(ctx: FinderContext, deployment: string) {
+  const rows = await querySpend({ orgId: ctx.orgId, from: ctx.from, to: ctx.to, groupBy: [], filters: { provider: [deployment] }, interval: "hour" });
+  return rows.filter((r) => r.bucket).map((r) => ({ hourMs: Date.parse(r.bucket!), requests: r.requests, tokens: tokensOf(r) }));
+}
 
-const tokensOf = (r: SpendRow) => r.input_uncached_tokens + r.cache_read_tokens + r.cache_write_5m_tokens + r.cache_write_1h_tokens + r.output_tokens;
+export const gpuRightsizingFinder: Finder = gpuFinder(rightsizing);
+// without serving endpoints, the idle hours come from the deployment's ledger events
+export const autoscalingFinder: Finder = gpuFinder(autoscaling, async (ctx, s) => (s.hasServing ? s : withEventLoad(s, await eventLoad(ctx, s.deployment.name))));
+export const quantizationFinder: Finder = gpuFinder(quantization);
 
 /** A deployment of the family with measured throughput: the one that served the most. */
 function measuredFor(stats: DeploymentStats[], family: string): MeasuredServing | null {

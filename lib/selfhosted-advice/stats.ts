@@ -122,3 +122,14 @@ export function deploymentStats(deployment: Deployment, gpu: GpuHourRow[], servi
     hasServing: servedHours.length > 0,
   };
 }
+
+/**
+ * A deployment without serving endpoints: its hourly requests and tokens from the ledger events sent
+ * with `provider` = its name, so idle hours can still be told apart from busy ones. The hours' GPU
+ * figures stay those of the samples; throughput stays unmeasured (events may not carry every token).
+ */
+export function withEventLoad(s: DeploymentStats, hourly: { hourMs: number; requests: number; tokens: number }[]): DeploymentStats {
+  if (s.hasServing || hourly.length === 0) return s;
+  const by = new Map(hourly.map((h) => [h.hourMs, h]));
+  return { ...s, hasServing: true, hours: s.hours.map((h) => ({ ...h, served: true, requests: by.get(h.hourMs)?.requests ?? 0, tokens: by.get(h.hourMs)?.tokens ?? 0 })) };
+}
