@@ -10,6 +10,7 @@ import { seedDemoOtlpMetrics } from "@/lib/otlp/demo";
 import { seedDemoSelfHosted } from "@/lib/selfhosted/demo";
 import { seedDemoCachesAndHealth } from "@/lib/caches/demo";
 import { seedDemoSelfHostedEvents } from "./selfhosted-events";
+import { seedDemoSelfHostedAdvice } from "@/lib/selfhosted-advice/demo";
 
 const BATCH = 2_000;
 const IN_FLIGHT = 8;
@@ -43,6 +44,7 @@ export async function seedDemoData(orgId: string, end = new Date()): Promise<num
   await seedDemoOtlpMetrics(orgId, end);
   await seedDemoSelfHosted(orgId, end);
   await seedDemoSelfHostedEvents(orgId, end);
+  await seedDemoSelfHostedAdvice(orgId, end);
   await seedDemoCachesAndHealth(orgId, end);
   // Last: budgets are sized from the spend seeded above, the self-hosted events included (seeded before
   // them, support's budget read 103% instead of 92% on the first day of a month).
