@@ -5,7 +5,7 @@
 
 /** "$1,234.57" for amounts of $100 and more, up to 4 decimals below ("$0.0035"); exact input string. */
 export function usdText(exact: string | null): string {
-  if (exact === null) return "n/a";
+  if (exact === null) return "no data";
   const neg = exact.startsWith("-");
   const [whole, frac = ""] = (neg ? exact.slice(1) : exact).split(".");
   const abs = Number(`${whole}.${frac || "0"}`);

@@ -22,7 +22,8 @@ export function ensureRoom(doc: Doc, height: number) {
 }
 
 export function heading(doc: Doc, text: string) {
-  ensureRoom(doc, 60);
+  // A heading never ends a page: keep room for the start of what follows it.
+  ensureRoom(doc, 140);
   doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).fillColor("#111827").text(text, MARGIN).moveDown(0.3);
   doc.font("Helvetica").fontSize(9).fillColor("#111827");
 }
