@@ -81,6 +81,7 @@ async function seed(dir: string, extra: number) {
         };
       });
       await ingestEvents(orgId, "bench", batch, "bench");
+      if ((i + 1000) % 100_000 === 0) log(`  ${(i + 1000).toLocaleString("en-US")} events in ${((Date.now() - t) / 1000).toFixed(0)} s`);
     }
     log(`larger store: ${extra.toLocaleString("en-US")} more events over the current quarter in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }
