@@ -9,7 +9,9 @@ const common = [
 const nextConfig = {
   // The embedded ClickHouse engine (chdb) is a native addon with a 500 MB shared library:
   // it must be loaded by Node at run time, never bundled.
-  serverExternalPackages: ["chdb", "@clickhouse/client", "better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // pdfkit loads its standard fonts with createRequire(import.meta.url) and "#standard-fonts/*"
+  // subpath imports, which only resolve from its own package folder.
+  serverExternalPackages: ["chdb", "@clickhouse/client", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pdfkit"],
   poweredByHeader: false,
   // forbidden() in server actions: a refused action answers 403 instead of a 500 with a stack trace.
   experimental: { authInterrupts: true },

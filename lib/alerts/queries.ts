@@ -42,3 +42,14 @@ export type AlertDelivery = Awaited<ReturnType<typeof listDeliveries>>[number];
 export function alertDeliveries(orgId: string, alertId: string): Promise<AlertDelivery[]> {
   return listDeliveries(orgId, alertId);
 }
+
+export type AlertTiming = Pick<Alert, "id" | "kind" | "severity" | "state" | "openedAt" | "acknowledgedAt" | "resolvedAt">;
+
+/** Alerts opened in [from, to), with the instants a review needs (the quarterly report's alerts section). */
+export async function alertsOpenedBetween(orgId: string, from: Date, to: Date): Promise<AlertTiming[]> {
+  return db().alert.findMany({
+    where: { orgId, openedAt: { gte: from, lt: to } },
+    select: { id: true, kind: true, severity: true, state: true, openedAt: true, acknowledgedAt: true, resolvedAt: true },
+    orderBy: [{ openedAt: "asc" }, { id: "asc" }],
+  });
+}
