@@ -38,7 +38,8 @@ export function sumWindow(slices: Slice[], now: number, windowMs: number): { goo
 /** Error ratio over the allowed ratio; null without any unit in the window. */
 export function burnRate(good: number, total: number, targetPercent: number): number | null {
   if (total <= 0) return null;
-  const allowed = 1 - targetPercent / 100;
+  // (100 - t) / 100, not 1 - t / 100: 1 - 0.99 is 0.010000000000000009, which puts an exact 14.4x under 14.4.
+  const allowed = (100 - targetPercent) / 100;
   const bad = Math.max(0, total - good) / total;
   return allowed > 0 ? bad / allowed : bad > 0 ? Infinity : 0;
 }
@@ -72,7 +73,7 @@ export function stateOf(firing: FiringRule[], hasData: boolean): SloState {
 /** Share of the error budget left: 1 untouched, 0 spent, negative overspent; null without data. */
 export function budgetRemaining(good: number, total: number, targetPercent: number): number | null {
   if (total <= 0) return null;
-  const allowedBad = (1 - targetPercent / 100) * total;
+  const allowedBad = ((100 - targetPercent) / 100) * total;
   const bad = Math.max(0, total - good);
   if (allowedBad <= 0) return bad > 0 ? -Infinity : 1;
   return 1 - bad / allowedBad;

@@ -65,7 +65,7 @@ export function chartSeries(slo: Pick<SloConfig, "target" | "windowType" | "wind
   const out: ChartPoint[] = [];
   let good = 0;
   let total = 0;
-  const allowed = 1 - slo.target / 100;
+  const allowed = (100 - slo.target) / 100;
   for (let h = Math.floor(w.from.getTime() / 3_600_000) * 3_600_000; h <= now.getTime(); h += 3_600_000) {
     const c = byHour.get(h);
     if (c) {
