@@ -31,7 +31,7 @@ function row(org: string, e: Ev) {
       tokens: { inputUncached: 10, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 5, reasoning: 0 },
       latencyMs: e.latency, status: e.status ?? "ok", appCache: e.cache ?? "", tags: e.action ? { action: e.action } : {}, source: "api",
     },
-    { priced: e.costMicro !== null, costPico: (e.costMicro ?? 0) * 1_000_000, cacheSavingsPico: 0, priceSource: e.costMicro === null ? "unpriced" : "catalog", priceRef: "test" },
+    { priced: e.costMicro !== null, costPico: (e.costMicro ?? 0) * 1_000_000, cacheSavingsPico: 0, priceSource: e.costMicro === null ? "none" : "catalog", priceRef: "test" },
   );
 }
 
