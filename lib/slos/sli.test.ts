@@ -98,3 +98,25 @@ test("a re-cost counts once, with the new cost", async () => {
   assert.deepEqual(sums(await sliceCounts(kind, FROM, TO)), { good: 1, total: 1 });
   assert.deepEqual(sums(await sliceCounts({ ...kind, kind: "error_rate" }, FROM, TO)), { good: 1, total: 1 });
 });
+
+test("worst bad events: the costliest over the threshold, current version only", async () => {
+  const { worstBadEvents } = await import("./breaches");
+  const cfg = { id: "x", orgId: org, name: "n", scope: { feature: "support" }, kind: "cost_per_request" as const, threshold: "0.000002", action: "", target: 99, windowType: "rolling" as const, windowDays: 30, enabled: true, createdAt: new Date(), updatedAt: new Date() };
+  const bad = await worstBadEvents(cfg, FROM, TO);
+  assert.deepEqual(bad.map((b) => [b.event_id, b.cost_usd]), [["b1", "0.000005"], ["a3", "0.000003"]]);
+  const slow = await worstBadEvents({ ...cfg, kind: "latency_p95", threshold: "250" }, FROM, TO);
+  assert.deepEqual(slow.map((b) => b.event_id), ["b1", "a3"]);
+});
+
+test("attainment over a range, per SLO, for the quarterly report", async () => {
+  const { createSlo } = await import("./service");
+  const { sloAttainmentForRange } = await import("./attainment");
+  await createSlo(org, "cli", { name: "Support errors", scope: { feature: "support" }, objective: "error_rate", target: 90 });
+  const [a] = await sloAttainmentForRange(org, FROM, TO);
+  assert.equal(a.name, "Support errors");
+  assert.equal(a.good, 5);
+  assert.equal(a.total, 6);
+  assert.ok(Math.abs(a.attainment! - 5 / 6) < 1e-12);
+  // 1 bad of an allowance of 0.6: budget overspent by 2/3
+  assert.ok(Math.abs(a.budget_remaining! - (1 - 1 / 0.6)) < 1e-9);
+});
