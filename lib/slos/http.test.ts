@@ -24,7 +24,7 @@ type Handler = (req: Request, ctx: { params: Promise<{ id: string }> }) => Promi
 function route(method: string, path: string): { handler: Handler; id: string } | null {
   if (path === "/api/v1/slos") return method === "GET" ? { handler: h.handleListSlos, id: "" } : method === "POST" ? { handler: h.handleCreateSlo, id: "" } : null;
   const m = /^\/api\/v1\/slos\/([^/]+)$/.exec(path);
-  const handler = ({ GET: h.handleGetSlo, PATCH: h.handleUpdateSlo, DELETE: h.handleDeleteSlo } as Record<string, Handler>)[method];
+  const handler = ({ GET: h.handleGetSlo, PATCH: h.handleUpdateSlo, DELETE: h.handleDeleteSlo } as Record<string, Handler | undefined>)[method];
   return m && handler ? { handler, id: decodeURIComponent(m[1]) } : null;
 }
 
