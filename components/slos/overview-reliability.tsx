@@ -11,7 +11,7 @@ export async function OverviewReliability({ data }: { data: ReliabilityData }) {
   if (!volume.points.length) return null;
   const o = latency.overall;
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="mt-6 grid gap-6 lg:grid-cols-2">
       <section className="rounded-xl border border-slate-200 bg-white p-4" data-testid="latency-panel">
         <div className="mb-2 flex items-baseline justify-between">
           <h2 className="font-medium">Latency distribution P50 / P95 / P99</h2>
