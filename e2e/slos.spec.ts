@@ -16,7 +16,9 @@ test("an engineer creates an SLO and sees it on /slos", async ({ page }) => {
   await page.getByLabel("Objective").selectOption("latency_p95");
   await page.getByLabel(/Threshold: milliseconds/).fill("abc");
   await page.getByRole("button", { name: "Create SLO" }).click();
-  await expect(page.getByRole("alert")).toContainText("threshold: expected whole milliseconds");
+  await expect(page.getByTestId("slo-form").getByRole("alert")).toContainText("threshold: expected whole milliseconds");
+  // A refused form keeps what was typed: only the wrong field needs fixing.
+  await expect(page.getByLabel("Name")).toHaveValue(`E2E latency ${RUN}`);
   await page.getByLabel(/Threshold: milliseconds/).fill("2500");
   await page.getByRole("button", { name: "Create SLO" }).click();
   await expect(page).toHaveURL(/\/slos\/(?!new$)[a-z0-9]+$/);
