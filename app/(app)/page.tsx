@@ -11,6 +11,8 @@ import { PendingRegion, ViewTransitionProvider } from "@/components/overview/vie
 import { OverviewAttention } from "./overview-attention";
 import { BilledTile } from "@/components/reconciliation/billed-tile";
 import { billedSummary } from "@/lib/provider-billing/providers";
+import { latencyOverTime, volumeAndErrors } from "@/lib/analytics/latency";
+import { OverviewReliability } from "@/components/slos/overview-reliability";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -35,6 +37,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               canEditPrices={can(user.role, "prices.edit")}
               canCreateKeys={can(user.role, "apikeys.manage")}
             />
+          </Suspense>
+          <Suspense fallback={null}>
+            <OverviewReliability data={Promise.all([latencyOverTime(user.orgId, view), volumeAndErrors(user.orgId, view)])} />
           </Suspense>
         </PendingRegion>
       </div>

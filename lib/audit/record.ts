@@ -19,6 +19,7 @@ export const AUDIT_TARGETS = [
   "otlp_mapping",
   "deployment",
   "provider_health_settings",
+  "slo",
 ] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 

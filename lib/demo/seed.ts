@@ -11,6 +11,7 @@ import { seedDemoSelfHosted } from "@/lib/selfhosted/demo";
 import { seedDemoCachesAndHealth } from "@/lib/caches/demo";
 import { seedDemoSelfHostedEvents } from "./selfhosted-events";
 import { seedDemoSelfHostedAdvice } from "@/lib/selfhosted-advice/demo";
+import { seedDemoSlos } from "@/lib/slos/demo";
 
 const BATCH = 2_000;
 const IN_FLIGHT = 8;
@@ -46,6 +47,7 @@ export async function seedDemoData(orgId: string, end = new Date()): Promise<num
   await seedDemoSelfHostedEvents(orgId, end);
   await seedDemoSelfHostedAdvice(orgId, end);
   await seedDemoCachesAndHealth(orgId, end);
+  await seedDemoSlos(orgId, end);
   // Last: budgets are sized from the spend seeded above, the self-hosted events included (seeded before
   // them, support's budget read 103% instead of 92% on the first day of a month).
   await seedDemoBudgets(orgId, end);

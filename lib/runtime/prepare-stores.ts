@@ -7,6 +7,7 @@ import { orgHasUsage } from "@/lib/analytics/org-usage";
 import { seedDemoData } from "@/lib/demo/seed";
 import { eventWriter } from "@/lib/ingest/writer";
 import { repairInterruptedWrites } from "@/lib/ledger/startup-repair";
+import { repairLatencyAfterInterruptedWrites } from "@/lib/slos/latency-repair";
 import { requeueInterruptedRecosts } from "@/lib/pricing/recost";
 
 type Log = (line: string) => void;
@@ -20,6 +21,7 @@ export async function prepareStores({ log }: { log: Log }): Promise<{ orgId: str
   migrateConfigDb();
   const applied = await migrateClickhouse();
   if (applied.length) log(`ClickHouse migrations applied: ${applied.join(", ")}`);
+  await repairLatencyAfterInterruptedWrites({ log }); // before the ledger clears the intents it reads
   await repairInterruptedWrites({ log });
   // Only in embedded mode is every job runner in this process; with a ClickHouse server a "running"
   // job may be running elsewhere (see README).

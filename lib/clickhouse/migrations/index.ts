@@ -8,6 +8,7 @@ import { providerBillingMigrations } from "./provider-billing";
 import { otlpMigrations } from "./otlp";
 import { selfhostedMigrations } from "./selfhosted";
 import { cachesHealthMigrations } from "./caches-health";
+import { sloMigrations } from "./slos";
 
 export type Migration = { version: number; name: string; statements: string[] };
 
@@ -190,4 +191,5 @@ export const migrations: Migration[] = [
   ...otlpMigrations,
   ...selfhostedMigrations,
   ...cachesHealthMigrations,
+  ...sloMigrations,
 ];
