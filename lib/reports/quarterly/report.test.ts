@@ -8,6 +8,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { querySpend } from "@/lib/analytics/spend";
 import { createBudget } from "@/lib/budgets/service";
+import { createSlo } from "@/lib/slos/service";
 import { db } from "@/lib/db/prisma";
 import { ingestEvents } from "@/lib/ingest/ingest-batch";
 import { quarterlyReport } from "./report";
@@ -127,10 +128,16 @@ test("attribution coverage: share of spend with feature, team, customer set", as
   assert.equal(a.billed, null, "no provider billing data");
 });
 
-test("SLO and recommendation sections say not available until wired, never a figure", async () => {
+test("the SLO section carries each SLO's attainment over the quarter, not over its own window", async () => {
+  // chat in Q3: a1 costs $0.0035 (good at a $0.004 objective), a3 $0.005 (bad): 50% attained.
+  await createSlo(store.orgId, "test", { name: "Chat unit cost", scope: { feature: "chat" }, objective: "cost_per_request", threshold: "0.004", target: 50 });
   const r: QuarterlyReport = await quarterlyReport(store.orgId, "2026-Q3", { now: NOW });
-  assert.equal(r.slos.available, false);
-  assert.equal(r.recommendations.available, false);
+  assert.ok(r.slos.available);
+  const slo = r.slos.slos.find((s) => s.name === "Chat unit cost")!;
+  assert.deepEqual([slo.attainment_percent, slo.target_percent, slo.error_budget_remaining_percent, slo.met], [50, 50, 0, true]);
+  const none = await quarterlyReport(empty, "2026-Q3", { now: NOW });
+  assert.ok(none.slos.available);
+  assert.deepEqual(none.slos.slos, []);
 });
 
 test("budget variance per budget over its own periods in the quarter", async () => {

@@ -1,18 +1,29 @@
 import "server-only";
+import { sloAttainmentForRange } from "@/lib/slos/attainment";
 import type { RecommendationsSection, SloAttainmentSection } from "./types";
 
 /**
- * The two sections other parts of issue 11 build: SLO attainment (lib/slos `sloAttainmentForRange`)
- * and recommendations (lib/recommendations `recommendationsForQuarter`). They are read only through
- * this file so the report does not depend on them until they exist; the lead wires each function at
- * merge. Until then they answer null and the report says "not available": never a made-up figure.
+ * The two sections other capabilities own: SLO attainment (lib/slos) and recommendations
+ * (lib/recommendations), mapped onto the report's own section types here, so the report's other
+ * modules depend only on those types.
  */
 
+const percent = (share: number | null) => (share === null ? null : Math.round(share * 10_000) / 100);
+
 export async function sloAttainmentForQuarter(orgId: string, from: Date, to: Date): Promise<SloAttainmentSection | null> {
-  void orgId;
-  void from;
-  void to;
-  return null;
+  const rows = await sloAttainmentForRange(orgId, from, to);
+  return {
+    slos: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      scope: r.scope,
+      objective: r.objective.description,
+      target_percent: r.target,
+      attainment_percent: percent(r.attainment),
+      error_budget_remaining_percent: percent(r.budget_remaining),
+      met: r.attainment === null ? null : r.attainment * 100 >= r.target,
+    })),
+  };
 }
 
 export async function recommendationsForQuarterSection(orgId: string, from: Date, to: Date): Promise<RecommendationsSection | null> {
