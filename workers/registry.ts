@@ -7,6 +7,7 @@ import { sourceRunsWorker } from "./source-runs";
 import { coverageAlertsWorker } from "./coverage-evaluation";
 import { headroomAlertsWorker } from "./headroom-evaluation";
 import { selfHostedPricingWorker } from "./selfhosted-pricing";
+import { recommendationsWorker } from "./recommendations";
 import type { Worker } from "./types";
 
 /** Every background loop of the product; each runs in the server (embedded) or in `npm run workers`. */
@@ -20,6 +21,7 @@ export const WORKERS: Worker[] = [
   coverageAlertsWorker,
   headroomAlertsWorker,
   selfHostedPricingWorker,
+  recommendationsWorker,
 ];
 
 type Log = (line: string) => void;

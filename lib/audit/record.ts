@@ -19,6 +19,8 @@ export const AUDIT_TARGETS = [
   "otlp_mapping",
   "deployment",
   "provider_health_settings",
+  "recommendation",
+  "feature_setting",
 ] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 
