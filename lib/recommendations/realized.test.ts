@@ -25,8 +25,8 @@ before(async () => {
   // After: 150 calls a day on gpt-4.1-mini at $0.002 each (volume up 50%, unit cost down 80%).
   await ingestAll(org, workload({ feature: "triage", provider: "openai", model: "gpt-4.1-mini", from: D, to: at(10), count: 1500, input: 4000, output: 250 }));
   // Per action: one call in four resolves a ticket before, one in two after.
-  await ingestAll(org, workload({ feature: "tickets", provider: "openai", model: "gpt-4.1", from: at(-10), to: D, count: 1000, input: 4000, output: 250, tags: (i) => (i % 4 === 0 ? { action: "ticket_resolved" } : {}) }));
-  await ingestAll(org, workload({ feature: "tickets", provider: "openai", model: "gpt-4.1-mini", from: D, to: at(10), count: 1500, input: 4000, output: 250, tags: (i) => (i % 2 === 0 ? { action: "ticket_resolved" } : {}) }));
+  await ingestAll(org, workload({ feature: "tickets", provider: "openai", model: "gpt-4.1", from: at(-10), to: D, count: 1000, input: 4000, output: 250, tags: (i): Record<string, string> => (i % 4 === 0 ? { action: "ticket_resolved" } : {}) }));
+  await ingestAll(org, workload({ feature: "tickets", provider: "openai", model: "gpt-4.1-mini", from: D, to: at(10), count: 1500, input: 4000, output: 250, tags: (i): Record<string, string> => (i % 2 === 0 ? { action: "ticket_resolved" } : {}) }));
 });
 after(async () => {
   await store?.close();

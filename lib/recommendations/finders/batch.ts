@@ -4,22 +4,21 @@ import { listFeatureSettings } from "../feature-settings";
 import { REPLAY_METHOD, candidate, int, scenarioFor, worthIt } from "../candidate-parts";
 import { replayedMonthlySavings } from "../replay-savings";
 import { trafficProfile } from "../traffic-profile";
+import { batchDiscountPct } from "@/lib/whatif/provider-terms";
 
 /** A handful of calls is not worth a batch pipeline. */
 export const MIN_REQUESTS = 100;
-/**
- * Providers with a batch API at a discount (50% at OpenAI, Anthropic and Google); the replay prices
- * the discount itself, this list only says where asking makes sense.
- */
-export const BATCH_PROVIDERS = new Set(["openai", "anthropic", "google", "google-gla", "google-vertex"]);
 
-/** Features marked not interactive (a per-feature setting) that still call the interactive API. */
+/**
+ * Features marked not interactive (a per-feature setting) that still call the interactive API of a
+ * provider with a batch discount (the replay's table of provider terms, which also prices it).
+ */
 export const findBatch: Finder = async (ctx) => {
   const offline = new Set((await listFeatureSettings(ctx.orgId)).filter((s) => !s.interactive).map((s) => s.feature));
   if (offline.size === 0) return [];
   const out: Candidate[] = [];
   for (const r of await trafficProfile(ctx)) {
-    if (!offline.has(r.feature) || r.requests < MIN_REQUESTS || !BATCH_PROVIDERS.has(r.provider)) continue;
+    if (!offline.has(r.feature) || r.requests < MIN_REQUESTS || batchDiscountPct(r.provider) === 0) continue;
     const scenario = scenarioFor(r, ctx, { kind: "batch" });
     const { monthlyUsd } = await replayedMonthlySavings(ctx.orgId, scenario);
     if (!worthIt(monthlyUsd)) continue;
@@ -35,7 +34,7 @@ export const findBatch: Finder = async (ctx) => {
         ],
         monthly: monthlyUsd,
         scenario,
-        method: `${REPLAY_METHOD} At the provider's batch discount.`,
+        method: `${REPLAY_METHOD} At the provider's ${batchDiscountPct(r.provider)}% batch discount.`,
         confidence: "high",
         risk: "Batch results arrive within 24 hours, not seconds: only for work nobody waits on (nightly jobs, backfills, evaluations). Batch jobs can expire or partly fail: retry the failed items.",
       }),
