@@ -10,6 +10,7 @@ import { seedDemoOtlpMetrics } from "@/lib/otlp/demo";
 import { seedDemoSelfHosted } from "@/lib/selfhosted/demo";
 import { seedDemoCachesAndHealth } from "@/lib/caches/demo";
 import { seedDemoSelfHostedEvents } from "./selfhosted-events";
+import { seedDemoRecommendations } from "@/lib/recommendations/demo";
 
 /** Sends the demo workload through the same ingestion code as real data, 1000 events a batch. */
 export async function seedDemoData(orgId: string, end = new Date()): Promise<number> {
@@ -34,5 +35,6 @@ export async function seedDemoData(orgId: string, end = new Date()): Promise<num
   // Last: budgets are sized from the spend seeded above, the self-hosted events included (seeded before
   // them, support's budget read 103% instead of 92% on the first day of a month).
   await seedDemoBudgets(orgId, end);
+  await seedDemoRecommendations(orgId, end);
   return total;
 }

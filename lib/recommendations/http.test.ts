@@ -157,3 +157,16 @@ test("recomputation keeps statuses; what is no longer found turns stale, not del
   const timeline = (await call("GET", `/api/v1/recommendations/${byKind(items, "prompt_caching").id}`, readKey)).json.timeline.map((e: any) => e.type);
   assert.deepEqual(timeline, ["opened", "status", "stale", "refound"]);
 });
+
+test("the quarterly reader counts what happened in the range and lists no overlapping or closed levers as top", async () => {
+  const { recommendationsForQuarter } = await import("./report");
+  const q = await recommendationsForQuarter(store.orgId, new Date(Date.now() - DAY), new Date(Date.now() + DAY));
+  assert.equal(q.opened, 2);
+  assert.equal(q.implemented, 1);
+  assert.equal(q.dismissed, 1);
+  assert.equal(q.implemented_list.length, 1);
+  assert.equal(q.implemented_list[0].kind, "model_routing");
+  assert.deepEqual(q.top_open, []);
+  const before = await recommendationsForQuarter(store.orgId, new Date(Date.now() - 400 * DAY), new Date(Date.now() - 300 * DAY));
+  assert.deepEqual([before.opened, before.implemented, before.dismissed, before.realized_monthly_usd], [0, 0, 0, "0"]);
+});
