@@ -170,3 +170,13 @@ test("the quarterly reader counts what happened in the range and lists no overla
   const before = await recommendationsForQuarter(store.orgId, new Date(Date.now() - 400 * DAY), new Date(Date.now() - 300 * DAY));
   assert.deepEqual([before.opened, before.implemented, before.dismissed, before.realized_monthly_usd], [0, 0, 0, "0"]);
 });
+
+test("the daily worker recomputes each organization once a day, whatever the number of passes", async () => {
+  const { recommendationsPass } = await import("@/workers/recommendations");
+  const now = new Date();
+  const lines: string[] = [];
+  assert.equal(await recommendationsPass((l) => lines.push(l), now), 2);
+  assert.equal(await recommendationsPass((l) => lines.push(l), new Date(now.getTime() + 60_000)), 0);
+  assert.equal(await recommendationsPass((l) => lines.push(l), new Date(now.getTime() + DAY + 1)), 2);
+  assert.equal(lines.length, 4);
+});
