@@ -36,6 +36,8 @@ before(async () => {
   await ingestAll(org, workload({ ...win, feature: "nightly", provider: "openai", model: "gpt-4.1", count: 2000, input: 2000, output: 1000 }));
   await ingestAll(org, workload({ ...win, feature: "chat", provider: "openai", model: "gpt-4.1", count: 3000, input: (_i, ts) => (ts < MID ? 1500 : 3000), output: 400 }));
   await ingestAll(org, workload({ ...win, feature: "extract", provider: "openai", model: "gpt-4.1", count: 5000, input: 1500, output: 500, status: (i) => (i % 5 === 0 ? "error" : "ok") }));
+  // An application cache in front of a quarter of the calls answers 40% of its lookups; the rest bypass it.
+  await ingestAll(org, Array.from(workload({ ...win, feature: "lookup", provider: "openai", model: "gpt-4.1-mini", count: 8000, input: (i) => (i % 4 === 0 && i % 10 < 4 ? 0 : 8000), output: (i) => (i % 4 === 0 && i % 10 < 4 ? 0 : 500), tags: () => ({}) })).map(withCache));
   await db().featureSetting.create({ data: { orgId: org, feature: "nightly", interactive: false } });
   found = await runAll(org);
 
@@ -46,6 +48,13 @@ before(async () => {
 after(async () => {
   await store?.close();
 });
+
+/** Every fourth call goes through the cache: a hit (no tokens) when its input is 0, else a miss. */
+function withCache(e: Record<string, unknown>, i: number): Record<string, unknown> {
+  if (i % 4 !== 0) return e;
+  const usage = e.usage as { input_tokens: number };
+  return { ...e, cache: usage.input_tokens === 0 ? "hit" : "miss" };
+}
 
 function one(kind: Candidate["kind"], feature: string): Candidate {
   const c = found.filter((x) => x.kind === kind && x.scope.feature === feature);
@@ -82,6 +91,13 @@ test("response caching: three of four requests repeat an earlier request_hash", 
   within10(c.monthly_savings_usd, 7.2);
   assert.deepEqual(c.scenario?.change, { kind: "app_cache", hit_rate: 0.75 });
   assert.equal(c.confidence, "high");
+});
+
+test("response caching without hashes: an application cache's hit rate applied to the calls that bypass it", () => {
+  const c = one("response_caching", "lookup");
+  // 6000 bypassing calls x 40% hit rate x (8000 x $0.40/1M + 500 x $1.60/1M = $0.004) = $9.60
+  within10(c.monthly_savings_usd, 9.6);
+  assert.equal(c.confidence, "low");
 });
 
 test("max_tokens: 3% of outputs run away to 16,000 tokens; the cap at 4 x p50 rounded up is 1,792", () => {
@@ -124,5 +140,5 @@ test("no finder fires on the planted features it does not concern", () => {
   assert.equal(found.filter((c) => c.kind === "errors").length, 1);
   assert.equal(found.filter((c) => c.kind === "context_trim").length, 1);
   assert.equal(found.filter((c) => c.kind === "max_tokens").length, 1);
-  assert.equal(found.filter((c) => c.kind === "response_caching").length, 1);
+  assert.equal(found.filter((c) => c.kind === "response_caching").length, 2);
 });

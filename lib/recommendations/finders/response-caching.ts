@@ -44,8 +44,11 @@ function fromCacheStats(r: TrafficRow, hitRateByFeature: Map<string, { hits: num
   const hitRate = stats.hits / stats.lookups;
   const uncovered = Math.max(0, r.requests - r.appCacheLookups) / r.requests;
   if (hitRate < MIN_CACHE_HIT_RATE || uncovered < MIN_UNCOVERED_SHARE) return null;
+  // The replay takes the hit rate off the scope's whole stored cost, where hits already cost nothing:
+  // expressed over the calls that paid, so the replayed saving is the bypassing calls' share of hits.
+  const paid = r.requests - r.appCacheHits;
   return {
-    hitRate: hitRate * uncovered,
+    hitRate: paid > 0 ? Math.min(1, (hitRate * (r.requests - r.appCacheLookups)) / paid) : 0,
     confidence: "low",
     evidence: [
       { label: "Application cache hit rate where used", value: pct(hitRate) },
