@@ -15,7 +15,8 @@ export const DEMO_IMPLEMENTED_DAYS_AGO = 14;
  * recomputation as of `end`, and one recommendation marked implemented at a past date so the page shows
  * realized savings. The implemented one is the routing recommendation whose feature already shows
  * traffic on the recommended model (the demo's planted switch), implemented at that switch's first
- * call; without such a switch, the top recommendation, implemented DEMO_IMPLEMENTED_DAYS_AGO days ago.
+ * call; without such a switch, the top recommendation, implemented DEMO_IMPLEMENTED_DAYS_AGO days ago
+ * (only when another one stays open).
  */
 export async function seedDemoRecommendations(orgId: string, end = new Date()): Promise<void> {
   for (const feature of DEMO_NOT_INTERACTIVE) {
@@ -31,6 +32,8 @@ export async function seedDemoRecommendations(orgId: string, end = new Date()): 
     const at = await firstCallOn(orgId, feature, change.to_model ?? "", end);
     if (at && (!pick || at < pick.at)) pick = { id: r.id, at };
   }
+  // Without a planted switch, take the top one only if another stays open: the page needs both.
+  if (!pick && recs.length < 2) return;
   if (!pick) {
     const top = [...recs].sort((a, b) => Number(b.monthlySavingsUsd) - Number(a.monthlySavingsUsd))[0];
     pick = { id: top.id, at: new Date(Math.floor((end.getTime() - DEMO_IMPLEMENTED_DAYS_AGO * DAY_MS) / DAY_MS) * DAY_MS) };
