@@ -64,6 +64,9 @@ export type EventGroup = {
   bucket_ms: string;
   /** the earliest event of the group: prices are looked up at this instant */
   at_ms: string;
+  /** which stretch between price-change instants, and between times of day, the group lies in */
+  seg: number;
+  tod: number;
   priced: number;
   tier: number;
   eligible: number;
@@ -80,6 +83,20 @@ export type EventGroup = {
 const PROMPT = "(input_uncached_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens)";
 const signed = (col: string) => `sum(toInt64(sign) * toInt64(${col}))`;
 
+/**
+ * How many of `bounds` the expression passes, as a sum of comparisons with bound parameters: with the
+ * few bounds a window has, this costs a fraction of an arrayCount lambda over ten million rows.
+ */
+function countAbove(expr: string, op: ">" | ">=", prefix: string, type: string, bounds: (number | bigint)[], params: Record<string, unknown>): string {
+  if (bounds.length === 0) return "toUInt8(0)";
+  return `(${bounds
+    .map((b, i) => {
+      params[`${prefix}${i}`] = typeof b === "bigint" ? b.toString() : b;
+      return `(${expr} ${op} {${prefix}${i}:${type}})`;
+    })
+    .join(" + ")})`;
+}
+
 export async function eventGroups(w: ReplayWindow, g: GroupingParams): Promise<EventGroup[]> {
   const { where, params } = scopeWhere(w);
   const eligible = g.minCacheable
@@ -88,12 +105,12 @@ export async function eventGroups(w: ReplayWindow, g: GroupingParams): Promise<E
   const sql = `
     SELECT provider, model, feature,
       toInt64(toUnixTimestamp(if(provider IN {hourly:Array(String)}, toStartOfHour(ts), toStartOfDay(ts)))) * 1000 AS bucket_ms,
-      arrayCount(b -> b <= toUnixTimestamp64Milli(ts), {instants:Array(Int64)}) AS seg,
-      arrayCount(b -> b <= toUnixTimestamp64Milli(ts) % 86400000, {dayOffsets:Array(Int64)}) AS tod,
+      ${countAbove("toUnixTimestamp64Milli(ts)", ">=", "i", "Int64", g.instants, params)} AS seg,
+      ${countAbove("toUnixTimestamp64Milli(ts) % 86400000", ">=", "d", "Int64", g.dayOffsets, params)} AS tod,
       priced,
       toUInt8((input_uncached_tokens > 0) + 2 * (cache_read_tokens > 0) + 4 * (cache_write_5m_tokens > 0)
         + 8 * (cache_write_1h_tokens > 0) + 16 * (output_tokens > 0)) AS mask,
-      arrayCount(s -> toUInt128(${PROMPT}) * {keepPpm:UInt64} > toUInt128(s) * 1000000, {tierStarts:Array(UInt64)}) AS tier,
+      ${countAbove(`toUInt128(${PROMPT}) * {keepPpm:UInt64}`, ">", "t", "UInt128", g.tierStarts.map((t) => BigInt(t) * 1_000_000n), params)} AS tier,
       ${eligible} AS eligible,
       toString(min(toUnixTimestamp64Milli(ts))) AS at_ms,
       toString(sum(toInt64(sign))) AS requests,
@@ -113,9 +130,6 @@ export async function eventGroups(w: ReplayWindow, g: GroupingParams): Promise<E
     params: {
       ...params,
       hourly: g.hourlyProviders,
-      instants: g.instants,
-      dayOffsets: g.dayOffsets,
-      tierStarts: g.tierStarts,
       keepPpm: g.keepPpm,
       cap: g.cap > 0 ? g.cap : Number.MAX_SAFE_INTEGER,
       mcP: g.minCacheable?.providers ?? [],
@@ -123,5 +137,5 @@ export async function eventGroups(w: ReplayWindow, g: GroupingParams): Promise<E
       mcF: g.minCacheable?.fallback ?? 0,
     },
   });
-  return rows.map((r) => ({ ...r, bucket_ms: String(r.bucket_ms), priced: Number(r.priced), tier: Number(r.tier), eligible: Number(r.eligible) }));
+  return rows.map((r) => ({ ...r, bucket_ms: String(r.bucket_ms), priced: Number(r.priced), seg: Number(r.seg), tod: Number(r.tod), tier: Number(r.tier), eligible: Number(r.eligible) }));
 }

@@ -25,6 +25,8 @@ export type PricingContext = {
   tierStarts: number[];
   /** self_host: the deployment's measured rate over the window */
   selfHost?: MeasuredRate;
+  /** prices already looked up, by model and price stretch (see priceOf) */
+  cache?: Map<string, Price | null>;
 };
 
 /** Token sums scaled by 1e6 (so a fraction of them stays an integer). */
@@ -37,6 +39,20 @@ export function priceAt(ctx: PricingContext, provider: string, model: string, at
   if (rate) return { kind: "measured", rate };
   const found = rateCardFor(ctx.overrides, provider, model, at);
   return found ? { kind: "card", card: found.card } : null;
+}
+
+/**
+ * The price of a model for a group. Within one day (hour for deployments), stretch between price
+ * instants and stretch of the day, no price changes (aggregate.ts groups by exactly that), so the
+ * lookup is done once per model and stretch rather than once per group.
+ */
+function priceOf(ctx: PricingContext, g: EventGroup, provider: string, model: string): Price | null {
+  const key = `${provider}\u0000${model}\u0000${g.bucket_ms}\u0000${g.seg}\u0000${g.tod}`;
+  const cache = (ctx.cache ??= new Map());
+  if (cache.has(key)) return cache.get(key)!;
+  const p = priceAt(ctx, provider, model, new Date(Number(g.at_ms)));
+  cache.set(key, p);
+  return p;
 }
 
 /** Cost at 1e6 × pico of scaled tokens; null when a bucket in use has no price (the requests are unpriced). */
@@ -79,7 +95,7 @@ export function repriceGroup(g: EventGroup, change: ScenarioChange, ctx: Pricing
   };
   const at = new Date(Number(g.at_ms));
   const promptSize = tierRepresentative(ctx.tierStarts, g.tier);
-  const own = () => priceAt(ctx, g.provider, g.model, at);
+  const own = () => priceOf(ctx, g, g.provider, g.model);
   // A request the change cannot price keeps its stored cost (no saving is claimed for it) and is counted.
   const priced = (x6: bigint | null, unpricedIfNull = requests) => (x6 === null ? keep(stored, unpricedIfNull) : keep(divRound(x6, PPM)));
   const withOwn = (t: Scaled, factorPpm = PPM) => {
@@ -94,7 +110,7 @@ export function repriceGroup(g: EventGroup, change: ScenarioChange, ctx: Pricing
     case "route": {
       const share = ppm(change.share);
       if (share === 0n) return keep();
-      const target = priceAt(ctx, change.to_provider, change.to_model, at);
+      const target = priceOf(ctx, g, change.to_provider, change.to_model);
       const x6 = target ? costX6(tokens, target, promptSize) : null;
       if (x6 === null) return keep(stored, Math.ceil(requests * change.share));
       return keep(divRound(stored * (PPM - share) * PPM + x6 * share, E12));

@@ -11,16 +11,16 @@ export const DEFAULT_WINDOW_DAYS = 30;
 export const MAX_WINDOW_DAYS = 400;
 const DAY_MS = 86_400_000;
 
-const fraction = (name: string) =>
-  z.number({ error: `${name}: expected a number from 0 to 1` }).min(0, `expected a number from 0 to 1`).max(1, `expected a number from 0 to 1`);
+const fraction = () =>
+  z.number({ error: "expected a number from 0 to 1" }).min(0, `expected a number from 0 to 1`).max(1, `expected a number from 0 to 1`);
 const name = (what: string) => z.string({ error: `expected the ${what} as a string` }).trim().min(1, `expected the ${what}`).max(MAX_DIMENSION_VALUE_LENGTH);
 
 const change = z.discriminatedUnion(
   "kind",
   [
-    z.object({ kind: z.literal("route"), to_provider: name("target provider").toLowerCase(), to_model: name("target model"), share: fraction("share").default(1) }),
-    z.object({ kind: z.literal("prompt_cache"), hit_rate: fraction("hit_rate") }),
-    z.object({ kind: z.literal("app_cache"), hit_rate: fraction("hit_rate") }),
+    z.object({ kind: z.literal("route"), to_provider: name("target provider").toLowerCase(), to_model: name("target model"), share: fraction().default(1) }),
+    z.object({ kind: z.literal("prompt_cache"), hit_rate: fraction() }),
+    z.object({ kind: z.literal("app_cache"), hit_rate: fraction() }),
     z.object({ kind: z.literal("batch") }),
     z.object({ kind: z.literal("max_tokens"), cap: z.number({ error: "expected a whole number of tokens from 1" }).int("expected a whole number of tokens").min(1, "expected at least 1 token").max(10_000_000, "expected at most 10,000,000 tokens") }),
     z.object({ kind: z.literal("trim_input"), percent: z.number({ error: "expected a percentage from 0 to 100" }).min(0, "expected a percentage from 0 to 100").max(100, "expected a percentage from 0 to 100") }),
@@ -29,7 +29,11 @@ const change = z.discriminatedUnion(
   { error: "expected kind to be one of route, prompt_cache, app_cache, batch, max_tokens, trim_input, self_host" },
 );
 
-const instant = z.iso.datetime({ offset: true, error: "expected an ISO date-time such as 2026-11-01T00:00:00Z" }).or(z.iso.date({ error: "expected an ISO date or date-time" }));
+// An ISO date (midnight UTC) or date-time with its zone: a zone-less time would be read in the server's.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/i;
+const instant = z
+  .string({ error: "expected an ISO date-time such as 2026-11-01T00:00:00Z" })
+  .refine((v) => ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)), "expected an ISO date-time such as 2026-11-01T00:00:00Z");
 
 const scope = z
   .record(z.string(), z.string({ error: "expected the dimension's value as a string" }).max(MAX_DIMENSION_VALUE_LENGTH, `expected at most ${MAX_DIMENSION_VALUE_LENGTH} characters`))
