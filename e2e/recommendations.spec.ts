@@ -58,7 +58,10 @@ test("finance accepts a routing recommendation and runs its what-if", async ({ p
   expect(scenario.change).toEqual({ kind: "route", to_provider: "openai", to_model: "gpt-4.1-mini", share: 1 });
   await whatIf.click();
   await expect(page).toHaveURL(/\/whatif\?scenario=/);
-  // The what-if page replays the scenario it was given: the result names the feature and a saving.
-  await expect(page.getByText(feature).first()).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByText(/saved/i).first()).toBeVisible();
+  // The what-if page replays the scenario it was given: the feature's line and the saving, the same
+  // monthly figure the recommendation states (one replay behind both).
+  const monthly = await (await request.get(`/api/v1/recommendations?kind=model_routing&feature=${feature}`, { headers: auth })).json();
+  await expect(page.getByTestId("whatif-features").locator(`[data-feature="${feature}"]`)).toBeVisible({ timeout: 60_000 });
+  // The scenario's window is exactly 30 days, so the window's saving is the monthly figure.
+  await expect(page.getByTestId("whatif-saved")).toHaveAttribute("data-usd", monthly.recommendations[0].monthly_savings_usd);
 });
