@@ -8,6 +8,7 @@ import { coverageAlertsWorker } from "./coverage-evaluation";
 import { headroomAlertsWorker } from "./headroom-evaluation";
 import { selfHostedPricingWorker } from "./selfhosted-pricing";
 import { sloAlertsWorker } from "./slo-evaluation";
+import { recommendationsWorker } from "./recommendations";
 import type { Worker } from "./types";
 
 /** Every background loop of the product; each runs in the server (embedded) or in `npm run workers`. */
@@ -22,6 +23,7 @@ export const WORKERS: Worker[] = [
   headroomAlertsWorker,
   selfHostedPricingWorker,
   sloAlertsWorker,
+  recommendationsWorker,
 ];
 
 type Log = (line: string) => void;

@@ -20,6 +20,8 @@ export const AUDIT_TARGETS = [
   "deployment",
   "provider_health_settings",
   "slo",
+  "recommendation",
+  "feature_setting",
 ] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 

@@ -53,11 +53,11 @@ test("planted: output with a runaway tail, and a nightly job on the interactive 
   assert.deepEqual([...hours].sort((a, b) => a - b), [1, 2, 3, 4]);
 });
 
-test("planted: kb-answer moved from Sonnet to Haiku 21 days before the end, with repeated requests", () => {
-  const switchAt = END.getTime() - 21 * DAY;
-  for (const e of of("kb-answer")) {
-    assert.equal(e.model, e.timestamp.getTime() < Math.floor(switchAt / 3_600_000) * 3_600_000 ? "claude-sonnet-4-20250514" : "claude-3-5-haiku-latest");
-  }
+test("planted: intent-detect moved from GPT-4.1 to GPT-4.1 mini 14 days before the end; kb-answer repeats its requests", () => {
+  const switchAt = Math.floor((END.getTime() - 14 * DAY) / 3_600_000) * 3_600_000;
+  const events = of("intent-detect");
+  assert.ok(events.length > 1000);
+  for (const e of events) assert.equal(e.model, e.timestamp.getTime() < switchAt ? "gpt-4.1" : "gpt-4.1-mini");
   const hashes = of("kb-answer").map((e) => e.tags.request_hash);
   assert.ok(new Set(hashes).size < hashes.length / 10, "most requests repeat an earlier one");
 });

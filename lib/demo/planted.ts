@@ -7,7 +7,8 @@
  * - contract-review: a 40,000-token system prompt sent on every call with no prompt caching;
  * - draft-writer: output with a runaway tail (4% of calls write 12-24k tokens against a 1,500 median);
  * - nightly-enrichment: a nightly job (01:00-04:59 UTC) on the interactive API, not the batch API;
- * - kb-answer: moved from Claude Sonnet 4 to Claude 3.5 Haiku 21 days before the end (an implemented
+ * - kb-answer: most questions asked before (tags.request_hash repeats): a response cache would answer them;
+ * - intent-detect: moved from GPT-4.1 to GPT-4.1 mini 14 days before the end (an implemented routing
  *   recommendation whose realized savings the product measures);
  * - research-agent: the main product, a long-context agent with prompt caching already on.
  *
@@ -45,7 +46,8 @@ export const PLANTED: Planted[] = [
   { project: "legal", feature: "contract-review", team: "legal", provider: "anthropic", model: "claude-sonnet-4-20250514", perHour: 90, inTokens: 60000, outTokens: 1200 },
   { project: "assistant", feature: "draft-writer", team: "research", provider: "anthropic", model: "claude-opus-4-20250514", perHour: 60, inTokens: 6000, outTokens: 1500, runaway: { share: 0.04, min: 8, max: 16 } },
   { project: "analytics", feature: "nightly-enrichment", team: "data", provider: "openai", model: "gpt-4.1", perHour: 400, inTokens: 30000, outTokens: 1200, hours: [1, 5] },
-  { project: "support-bot", feature: "kb-answer", team: "support", provider: "anthropic", model: "claude-3-5-haiku-latest", perHour: 90, inTokens: 5000, outTokens: 350, before: { model: "claude-sonnet-4-20250514", days: 21 }, repeatKinds: 400, action: "ticket_resolved" },
+  { project: "support-bot", feature: "kb-answer", team: "support", provider: "anthropic", model: "claude-3-5-haiku-latest", perHour: 90, inTokens: 5000, outTokens: 350, repeatKinds: 400, action: "ticket_resolved" },
+  { project: "support-bot", feature: "intent-detect", team: "support", provider: "openai", model: "gpt-4.1-mini", perHour: 60, inTokens: 6000, outTokens: 12, before: { model: "gpt-4.1", days: 14 } },
 ];
 
 const CUSTOMERS = ["acme", "globex", "initech", "umbrella", "hooli", "stark", "wayne", "wonka", "tyrell", "cyberdyne"];

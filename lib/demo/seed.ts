@@ -12,6 +12,7 @@ import { seedDemoCachesAndHealth } from "@/lib/caches/demo";
 import { seedDemoSelfHostedEvents } from "./selfhosted-events";
 import { seedDemoSelfHostedAdvice } from "@/lib/selfhosted-advice/demo";
 import { seedDemoSlos } from "@/lib/slos/demo";
+import { seedDemoRecommendations } from "@/lib/recommendations/demo";
 
 const BATCH = 2_000;
 const IN_FLIGHT = 8;
@@ -51,5 +52,6 @@ export async function seedDemoData(orgId: string, end = new Date()): Promise<num
   // Last: budgets are sized from the spend seeded above, the self-hosted events included (seeded before
   // them, support's budget read 103% instead of 92% on the first day of a month).
   await seedDemoBudgets(orgId, end);
+  await seedDemoRecommendations(orgId, end);
   return total;
 }

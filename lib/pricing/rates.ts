@@ -14,7 +14,8 @@ export type RateCard = {
 
 export type CostResult = { priced: boolean; costPico: number; cacheSavingsPico: number };
 
-function resolve(rate: Rate, totalInput: number): number {
+/** The price of one token of a bucket for a request with `totalInput` prompt tokens (exported for the what-if replay). */
+export function resolve(rate: Rate, totalInput: number): number {
   if (typeof rate === "number") return rate;
   let price = rate.base;
   // The catalog's convention: a tier applies when the prompt is strictly larger than its start.

@@ -138,6 +138,9 @@ test("the SLO section carries each SLO's attainment over the quarter, not over i
   const none = await quarterlyReport(empty, "2026-Q3", { now: NOW });
   assert.ok(none.slos.available);
   assert.deepEqual(none.slos.slos, []);
+  // the recommendations section is read from lib/recommendations: nothing recommended yet is zeros, not "not available"
+  assert.ok(none.recommendations.available);
+  assert.deepEqual([none.recommendations.opened, none.recommendations.realized_savings_usd, none.recommendations.top_candidates], [0, "0", []]);
 });
 
 test("budget variance per budget over its own periods in the quarter", async () => {

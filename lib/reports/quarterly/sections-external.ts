@@ -1,5 +1,6 @@
 import "server-only";
 import { sloAttainmentForRange } from "@/lib/slos/attainment";
+import { recommendationsForQuarter } from "@/lib/recommendations/report";
 import type { RecommendationsSection, SloAttainmentSection } from "./types";
 
 /**
@@ -27,8 +28,12 @@ export async function sloAttainmentForQuarter(orgId: string, from: Date, to: Dat
 }
 
 export async function recommendationsForQuarterSection(orgId: string, from: Date, to: Date): Promise<RecommendationsSection | null> {
-  void orgId;
-  void from;
-  void to;
-  return null;
+  const r = await recommendationsForQuarter(orgId, from, to);
+  return {
+    opened: r.opened,
+    implemented: r.implemented,
+    dismissed: r.dismissed,
+    realized_savings_usd: r.realized_monthly_usd,
+    top_candidates: r.top_open.map((c) => ({ kind: c.kind, title: c.title, scope: c.scope, monthly_savings_usd: c.monthly_savings_usd, status: c.status })),
+  };
 }
