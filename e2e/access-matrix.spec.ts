@@ -19,6 +19,8 @@ const ALERTING: readonly Role[] = ["admin", "engineer"];
 const BUDGETING: readonly Role[] = ["admin", "finance"];
 const SOURCES: readonly Role[] = ["admin", "engineer"];
 const RECONCILING: readonly Role[] = ["admin", "finance", "engineer"];
+/** SLOs and recommendations are changed by those who own cost: finance with the engineers */
+const OPTIMIZING: readonly Role[] = ["admin", "finance", "engineer"];
 
 type PageRule = readonly Role[] | "public";
 const PAGES: Record<string, PageRule> = {
@@ -42,6 +44,16 @@ const PAGES: Record<string, PageRule> = {
   "/caches": ALL,
   "/providers": ALL,
   "/settings/otlp": ["admin", "engineer"],
+  "/slos": ALL,
+  "/slos/new": OPTIMIZING,
+  "/slos/[id]": ALL,
+  "/slos/[id]/edit": OPTIMIZING,
+  "/recommendations": ALL,
+  "/recommendations/[id]": ALL,
+  "/capacity": ALL,
+  "/whatif": ALL,
+  "/reports": ALL,
+  "/reports/quarterly": ALL,
   "/signin": "public",
   "/forbidden": "public",
   "/invite/[token]": "public",
@@ -112,6 +124,18 @@ const ROUTES: Record<string, RouteRule> = {
   "GET /api/v1/provider-health": { scope: "read", roles: ALL },
   "GET /api/v1/provider-health/settings": { scope: "read", roles: ALL },
   "PUT /api/v1/provider-health/settings": { scope: "manage", roles: SOURCES },
+  "GET /api/v1/slos": { scope: "read", roles: ALL },
+  "POST /api/v1/slos": { scope: "manage", roles: OPTIMIZING },
+  "GET /api/v1/slos/[id]": { scope: "read", roles: ALL },
+  "PATCH /api/v1/slos/[id]": { scope: "manage", roles: OPTIMIZING },
+  "DELETE /api/v1/slos/[id]": { scope: "manage", roles: OPTIMIZING },
+  "GET /api/v1/recommendations": { scope: "read", roles: ALL },
+  "GET /api/v1/recommendations/[id]": { scope: "read", roles: ALL },
+  "POST /api/v1/recommendations/[id]/status": { scope: "manage", roles: OPTIMIZING },
+  "POST /api/v1/recommendations/refresh": { scope: "manage", roles: OPTIMIZING },
+  // A what-if replay changes nothing: it is a read, for every role and the read scope.
+  "POST /api/v1/whatif": { scope: "read", roles: ALL },
+  "GET /api/v1/reports/quarterly": { scope: "read", roles: ALL },
 };
 
 const ACTIONS: Record<string, readonly Role[] | "public"> = {
@@ -153,6 +177,12 @@ const ACTIONS: Record<string, readonly Role[] | "public"> = {
   "app/(app)/settings/otlp/actions.ts#saveMappingAction": ["admin", "engineer"],
   "app/(app)/self-hosted/actions.ts#createDeploymentAction": ["admin", "engineer"],
   "app/(app)/self-hosted/actions.ts#deleteDeploymentAction": ["admin", "engineer"],
+  "app/(app)/slos/actions.ts#createSloAction": OPTIMIZING,
+  "app/(app)/slos/actions.ts#updateSloAction": OPTIMIZING,
+  "app/(app)/slos/actions.ts#deleteSloAction": OPTIMIZING,
+  "app/(app)/recommendations/actions.ts#changeStatusAction": OPTIMIZING,
+  "app/(app)/recommendations/actions.ts#refreshAction": OPTIMIZING,
+  "app/(app)/recommendations/actions.ts#saveFeatureSettingAction": OPTIMIZING,
   // The one-time token is the credential; without a valid one it changes nothing.
   "app/invite/actions.ts#acceptLinkAction": "public",
 };
