@@ -29,7 +29,7 @@ test("a what-if link runs on load and shows the saving; the builder re-runs a ch
   await page.getByLabel("Change").selectOption("app_cache");
   await page.getByLabel("Hit rate (%)").fill("10");
   await page.getByRole("button", { name: "Run replay" }).click();
-  await expect(page.getByTestId("whatif-saved")).toHaveText("$0.30");
+  await expect(page.getByTestId("whatif-saved")).toHaveText("$0.3000");
   await expect(page).toHaveURL(/scenario=.*app_cache/);
 
   // the same figure through the API

@@ -16,12 +16,12 @@ import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
 
 export type ReplayWindow = { orgId: string; fromMs: number; toMs: number; scope: Partial<Record<Dimension, string>> };
 
-function scopeWhere(w: ReplayWindow) {
+function scopeWhere(w: ReplayWindow, time: "ts" | "hour" = "ts") {
   const params: Record<string, unknown> = { org: w.orgId, fromMs: w.fromMs, toMs: w.toMs };
   const clauses = [
     "org_id = {org:String}",
-    "ts >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')",
-    "ts < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')",
+    `${time} >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')`,
+    `${time} < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')`,
   ];
   for (const dim of DIMENSIONS) {
     const value = w.scope[dim];
@@ -32,11 +32,15 @@ function scopeWhere(w: ReplayWindow) {
   return { where: clauses.join(" AND "), params };
 }
 
-/** The (provider, model) pairs of the scope's events in the window: what the grouping must price. */
+/**
+ * The (provider, model) pairs of the scope's events in the window: what the grouping must price. Read
+ * from the hourly rollup (the window is whole hours, and the rollup holds the same signed sums), a
+ * fraction of the raw rows.
+ */
 export async function pairsInScope(w: ReplayWindow): Promise<{ provider: string; model: string }[]> {
-  const { where, params } = scopeWhere(w);
+  const { where, params } = scopeWhere(w, "hour");
   return chQuery<{ provider: string; model: string }>(
-    `SELECT provider, model FROM llm_events WHERE ${where} GROUP BY provider, model HAVING sum(sign) != 0`,
+    `SELECT provider, model FROM spend_hourly WHERE ${where} GROUP BY provider, model HAVING sum(requests) != 0`,
     { tag: "whatif.pairs", params },
   );
 }
@@ -49,6 +53,8 @@ export type GroupingParams = {
   tierStarts: number[];
   /** the tier class is taken on the prompt scaled by keepPpm / 1e6 (trim_input); 1e6 otherwise */
   keepPpm: number;
+  /** false when the change needs only the stored cost (app_cache): the token columns are not read */
+  tokens: boolean;
   /** output cap per request (max_tokens); 0 = none */
   cap: number;
   /** prompt_cache: minimum cacheable prompt per provider; null = eligibility not needed */
@@ -81,7 +87,7 @@ export type EventGroup = {
 };
 
 const PROMPT = "(input_uncached_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens)";
-const signed = (col: string) => `sum(toInt64(sign) * toInt64(${col}))`;
+const signedSum = (col: string) => `toString(sum(toInt64(sign) * toInt64(${col})))`;
 
 /**
  * How many of `bounds` the expression passes, as a sum of comparisons with bound parameters: with the
@@ -102,24 +108,28 @@ export async function eventGroups(w: ReplayWindow, g: GroupingParams): Promise<E
   const eligible = g.minCacheable
     ? `toUInt8(input_uncached_tokens > 0 AND ${PROMPT} >= transform(provider, {mcP:Array(String)}, {mcT:Array(UInt64)}, toUInt64({mcF:UInt64})))`
     : "toUInt8(0)";
+  const signed = (col: string) => (g.tokens ? signedSum(col) : "'0'");
+  const mask = g.tokens
+    ? `toUInt8((input_uncached_tokens > 0) + 2 * (cache_read_tokens > 0) + 4 * (cache_write_5m_tokens > 0)
+        + 8 * (cache_write_1h_tokens > 0) + 16 * (output_tokens > 0))`
+    : "toUInt8(0)";
   const sql = `
     SELECT provider, model, feature,
       toInt64(toUnixTimestamp(if(provider IN {hourly:Array(String)}, toStartOfHour(ts), toStartOfDay(ts)))) * 1000 AS bucket_ms,
       ${countAbove("toUnixTimestamp64Milli(ts)", ">=", "i", "Int64", g.instants, params)} AS seg,
       ${countAbove("toUnixTimestamp64Milli(ts) % 86400000", ">=", "d", "Int64", g.dayOffsets, params)} AS tod,
       priced,
-      toUInt8((input_uncached_tokens > 0) + 2 * (cache_read_tokens > 0) + 4 * (cache_write_5m_tokens > 0)
-        + 8 * (cache_write_1h_tokens > 0) + 16 * (output_tokens > 0)) AS mask,
+      ${mask} AS mask,
       ${countAbove(`toUInt128(${PROMPT}) * {keepPpm:UInt64}`, ">", "t", "UInt128", g.tierStarts.map((t) => BigInt(t) * 1_000_000n), params)} AS tier,
       ${eligible} AS eligible,
       toString(min(toUnixTimestamp64Milli(ts))) AS at_ms,
       toString(sum(toInt64(sign))) AS requests,
-      toString(${signed("input_uncached_tokens")}) AS input_uncached,
-      toString(${signed("cache_read_tokens")}) AS cache_read,
-      toString(${signed("cache_write_5m_tokens")}) AS cache_write_5m,
-      toString(${signed("cache_write_1h_tokens")}) AS cache_write_1h,
-      toString(${signed("output_tokens")}) AS output,
-      toString(sum(toInt64(sign) * toInt64(least(output_tokens, {cap:UInt64})))) AS capped_output,
+      ${signed("input_uncached_tokens")} AS input_uncached,
+      ${signed("cache_read_tokens")} AS cache_read,
+      ${signed("cache_write_5m_tokens")} AS cache_write_5m,
+      ${signed("cache_write_1h_tokens")} AS cache_write_1h,
+      ${signed("output_tokens")} AS output,
+      ${g.cap > 0 ? "toString(sum(toInt64(sign) * toInt64(least(output_tokens, {cap:UInt64}))))" : "'0'"} AS capped_output,
       toString(sum(toInt128(cost_pico) * sign)) AS cost_pico
     FROM llm_events
     WHERE ${where}

@@ -209,3 +209,16 @@ test("a re-costed event counts once, at its latest version; organizations are ke
   const R1 = 1000n * 1_000_000n + 100n * 2_000_000n;
   assert.deepEqual([r.before_usd, r.after_usd, r.unpriced_requests, r.requests_in_scope], [usd(R1), usd(R1 / 2n), 0, 1]);
 });
+
+test("a time-of-day price (DeepSeek's off-peak hours, 16:30-00:30 UTC) splits the day", async () => {
+  const org = await store.createOrg("Off-peak org");
+  const res = await ingestEvents(org, "k", [
+    ev("D1", "2026-07-29T10:00:00Z", "deepseek", "deepseek-chat", "tod", { input_tokens: 1000, output_tokens: 100 }),
+    ev("D2", "2026-07-29T17:00:00Z", "deepseek", "deepseek-chat", "tod", { input_tokens: 1000, output_tokens: 100 }),
+  ]);
+  assert.equal(res.accepted, 2);
+  const r = await replayScenario(org, { from: FROM, to: TO, scope: {}, change: { kind: "trim_input", percent: 50 } });
+  // standard $0.27 / $1.10, off-peak $0.135 / $0.55
+  assert.equal(r.before_usd, usd(1000n * 270_000n + 100n * 1_100_000n + 1000n * 135_000n + 100n * 550_000n));
+  assert.equal(r.after_usd, usd(500n * 270_000n + 100n * 1_100_000n + 500n * 135_000n + 100n * 550_000n));
+});

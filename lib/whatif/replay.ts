@@ -75,13 +75,15 @@ export async function replayScenario(orgId: string, scenario: Scenario): Promise
   if (change.kind === "self_host") ctx.selfHost = await deploymentRate(orgId, change.deployment, fromMs, toMs);
 
   const priced = change.kind === "route" ? [...pairs, { provider: change.to_provider, model: change.to_model }] : pairs;
-  const bounds = priceBoundaries(priced, overrides, fromMs, toMs);
+  // app_cache removes stored cost and prices nothing: no price bounds, no token columns.
+  const bounds = change.kind === "app_cache" ? { instants: [], dayOffsets: [], tierStarts: [] } : priceBoundaries(priced, overrides, fromMs, toMs);
   ctx.tierStarts = bounds.tierStarts;
   const groups = await eventGroups(w, {
     hourlyProviders,
     instants: bounds.instants,
     dayOffsets: bounds.dayOffsets,
     tierStarts: bounds.tierStarts,
+    tokens: change.kind !== "app_cache",
     keepPpm: change.kind === "trim_input" ? Number(ppm(1 - change.percent / 100)) : 1_000_000,
     cap: change.kind === "max_tokens" ? change.cap : 0,
     minCacheable:

@@ -55,23 +55,30 @@ function priceOf(ctx: PricingContext, g: EventGroup, provider: string, model: st
   return p;
 }
 
+function ratePart(tokens: bigint, pico: bigint, of: bigint): bigint {
+  return of === 0n ? 0n : (tokens * pico) / of;
+}
+
 /** Cost at 1e6 × pico of scaled tokens; null when a bucket in use has no price (the requests are unpriced). */
 export function costX6(t: Scaled, price: Price, promptSize: number): bigint | null {
   if (price.kind === "measured") {
     const r = price.rate;
     const input = t.iu + t.cr + t.cw5 + t.cw1h;
-    const part = (tokens: bigint, pico: bigint, of: bigint) => (of === 0n ? 0n : (tokens * pico) / of);
-    return part(input, r.inputPico, r.inputTokens) + part(t.out, r.outputPico, r.outputTokens);
+    return ratePart(input, r.inputPico, r.inputTokens) + ratePart(t.out, r.outputPico, r.outputTokens);
   }
   const c = price.card;
-  const parts: [bigint, Rate | null][] = [[t.iu, c.input], [t.cr, c.cacheRead], [t.cw5, c.cacheWrite5m], [t.cw1h, c.cacheWrite1h], [t.out, c.output]];
-  let sum = 0n;
-  for (const [n, rate] of parts) {
-    if (n === 0n) continue;
-    if (rate === null) return null;
-    sum += n * BigInt(resolve(rate, promptSize));
-  }
-  return sum;
+  const a = bucketCost(t.iu, c.input, promptSize);
+  const b = bucketCost(t.cr, c.cacheRead, promptSize);
+  const d = bucketCost(t.cw5, c.cacheWrite5m, promptSize);
+  const e = bucketCost(t.cw1h, c.cacheWrite1h, promptSize);
+  const f = bucketCost(t.out, c.output, promptSize);
+  return a === null || b === null || d === null || e === null || f === null ? null : a + b + d + e + f;
+}
+
+/** A bucket with tokens but no price leaves its requests unpriced (null), as costOf does. */
+function bucketCost(n: bigint, rate: Rate | null, promptSize: number): bigint | null {
+  if (n === 0n) return 0n;
+  return rate === null ? null : n * BigInt(resolve(rate, promptSize));
 }
 
 const divRound = (a: bigint, b: bigint) => (a >= 0n ? (a + b / 2n) / b : -((-a + b / 2n) / b));
@@ -79,65 +86,70 @@ export const ppm = (x: number) => BigInt(Math.round(x * 1e6));
 
 export type GroupOutcome = { beforePico: bigint; afterPico: bigint; requests: number; unpriced: number };
 
+/** What a change makes of a group: unchanged, a new cost (1e6 x pico; null = no price), or a new cost in pico. */
+type Changed = { kind: "keep" } | { kind: "x6"; x6: bigint | null } | { kind: "pico"; pico: bigint; unpriced: number };
+const KEEP: Changed = { kind: "keep" };
+
+// Module-level helpers rather than closures: this runs once per group, thousands of times per replay.
+function scaledTokens(g: EventGroup): Scaled {
+  return { iu: BigInt(g.input_uncached) * PPM, cr: BigInt(g.cache_read) * PPM, cw5: BigInt(g.cache_write_5m) * PPM, cw1h: BigInt(g.cache_write_1h) * PPM, out: BigInt(g.output) * PPM };
+}
+
+function ownCostX6(ctx: PricingContext, g: EventGroup, t: Scaled, promptSize: number): bigint | null {
+  const p = priceOf(ctx, g, g.provider, g.model);
+  return p ? costX6(t, p, promptSize) : null;
+}
+
+function changeGroup(g: EventGroup, change: ScenarioChange, ctx: PricingContext, stored: bigint, requests: number): Changed {
+  const promptSize = tierRepresentative(ctx.tierStarts, g.tier);
+  switch (change.kind) {
+    case "app_cache":
+      return { kind: "pico", pico: divRound(stored * (PPM - ppm(change.hit_rate)), PPM), unpriced: 0 };
+    case "route": {
+      const share = ppm(change.share);
+      if (share === 0n) return KEEP;
+      const target = priceOf(ctx, g, change.to_provider, change.to_model);
+      const x6 = target ? costX6(scaledTokens(g), target, promptSize) : null;
+      if (x6 === null) return { kind: "pico", pico: stored, unpriced: Math.ceil(requests * change.share) };
+      return { kind: "pico", pico: divRound(stored * (PPM - share) * PPM + x6 * share, E12), unpriced: 0 };
+    }
+    case "prompt_cache": {
+      if (!g.eligible) return KEEP;
+      const hit = ppm(change.hit_rate);
+      const iu = BigInt(g.input_uncached);
+      const t = scaledTokens(g);
+      // Hits are read from the cache; every miss writes the prompt to it (5-minute cache), which is
+      // what the provider bills on a miss (Anthropic: 1.25x input; OpenAI and Google: no premium).
+      return { kind: "x6", x6: ownCostX6(ctx, g, { ...t, iu: 0n, cr: t.cr + iu * hit, cw5: t.cw5 + iu * (PPM - hit) }, promptSize) };
+    }
+    case "batch": {
+      const pct = batchDiscountPct(g.provider);
+      if (pct === 0 || measuredRateFor(ctx.measured, g.provider, new Date(Number(g.at_ms)))) return KEEP;
+      const x6 = ownCostX6(ctx, g, scaledTokens(g), promptSize);
+      return { kind: "x6", x6: x6 === null ? null : (x6 * ppm(1 - pct / 100)) / PPM };
+    }
+    case "max_tokens":
+      return { kind: "x6", x6: ownCostX6(ctx, g, { ...scaledTokens(g), out: BigInt(g.capped_output) * PPM }, promptSize) };
+    case "trim_input": {
+      const k = ppm(1 - change.percent / 100);
+      const t = scaledTokens(g);
+      return { kind: "x6", x6: ownCostX6(ctx, g, { iu: (t.iu * k) / PPM, cr: (t.cr * k) / PPM, cw5: (t.cw5 * k) / PPM, cw1h: (t.cw1h * k) / PPM, out: t.out }, promptSize) };
+    }
+    case "self_host":
+      return { kind: "x6", x6: ctx.selfHost ? costX6(scaledTokens(g), { kind: "measured", rate: ctx.selfHost }, promptSize) : null };
+  }
+}
+
 /** The group's cost before (stored) and after the change. */
 export function repriceGroup(g: EventGroup, change: ScenarioChange, ctx: PricingContext): GroupOutcome {
   const stored = BigInt(g.cost_pico);
   const requests = Number(g.requests);
-  const keep = (afterPico = stored, unpriced = 0): GroupOutcome => ({ beforePico: stored, afterPico, requests, unpriced });
   // Stored without a price: its cost is unknown before, so no change to it can be priced either.
-  if (!g.priced) return keep(stored, requests);
-  const tokens: Scaled = {
-    iu: BigInt(g.input_uncached) * PPM,
-    cr: BigInt(g.cache_read) * PPM,
-    cw5: BigInt(g.cache_write_5m) * PPM,
-    cw1h: BigInt(g.cache_write_1h) * PPM,
-    out: BigInt(g.output) * PPM,
-  };
-  const at = new Date(Number(g.at_ms));
-  const promptSize = tierRepresentative(ctx.tierStarts, g.tier);
-  const own = () => priceOf(ctx, g, g.provider, g.model);
+  if (!g.priced) return { beforePico: stored, afterPico: stored, requests, unpriced: requests };
+  const c = changeGroup(g, change, ctx, stored, requests);
+  if (c.kind === "keep") return { beforePico: stored, afterPico: stored, requests, unpriced: 0 };
+  if (c.kind === "pico") return { beforePico: stored, afterPico: c.pico, requests, unpriced: c.unpriced };
   // A request the change cannot price keeps its stored cost (no saving is claimed for it) and is counted.
-  const priced = (x6: bigint | null, unpricedIfNull = requests) => (x6 === null ? keep(stored, unpricedIfNull) : keep(divRound(x6, PPM)));
-  const withOwn = (t: Scaled, factorPpm = PPM) => {
-    const p = own();
-    const x6 = p ? costX6(t, p, promptSize) : null;
-    return priced(x6 === null ? null : (x6 * factorPpm) / PPM);
-  };
-
-  switch (change.kind) {
-    case "app_cache":
-      return keep(divRound(stored * (PPM - ppm(change.hit_rate)), PPM));
-    case "route": {
-      const share = ppm(change.share);
-      if (share === 0n) return keep();
-      const target = priceOf(ctx, g, change.to_provider, change.to_model);
-      const x6 = target ? costX6(tokens, target, promptSize) : null;
-      if (x6 === null) return keep(stored, Math.ceil(requests * change.share));
-      return keep(divRound(stored * (PPM - share) * PPM + x6 * share, E12));
-    }
-    case "prompt_cache": {
-      if (!g.eligible) return keep();
-      const hit = ppm(change.hit_rate);
-      const iu = BigInt(g.input_uncached);
-      // Hits are read from the cache; every miss writes the prompt to it (5-minute cache), which is
-      // what the provider bills on a miss (Anthropic: 1.25x input; OpenAI and Google: no premium).
-      return withOwn({ ...tokens, iu: 0n, cr: tokens.cr + iu * hit, cw5: tokens.cw5 + iu * (PPM - hit) });
-    }
-    case "batch": {
-      const pct = batchDiscountPct(g.provider);
-      if (pct === 0 || measuredRateFor(ctx.measured, g.provider, at)) return keep();
-      return withOwn(tokens, ppm(1 - pct / 100));
-    }
-    case "max_tokens":
-      return withOwn({ ...tokens, out: BigInt(g.capped_output) * PPM });
-    case "trim_input": {
-      const k = ppm(1 - change.percent / 100);
-      const cut = (n: bigint) => (n * k) / PPM;
-      return withOwn({ ...tokens, iu: cut(tokens.iu), cr: cut(tokens.cr), cw5: cut(tokens.cw5), cw1h: cut(tokens.cw1h) });
-    }
-    case "self_host": {
-      if (!ctx.selfHost) return keep(stored, requests);
-      return priced(costX6(tokens, { kind: "measured", rate: ctx.selfHost }, promptSize));
-    }
-  }
+  if (c.x6 === null) return { beforePico: stored, afterPico: stored, requests, unpriced: requests };
+  return { beforePico: stored, afterPico: divRound(c.x6, PPM), requests, unpriced: 0 };
 }
