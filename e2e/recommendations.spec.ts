@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { RUN, createKey, signIn } from "./helpers";
 
@@ -5,7 +6,7 @@ import { RUN, createKey, signIn } from "./helpers";
  * Recommendations end to end: a classification feature on gpt-4.1 (a label answered from a 5,000-token
  * prompt) is sent through the ingest API and recomputed through the refresh API; a finance user opens
  * Recommendations, finds the routing recommendation, accepts it, follows its "Run what-if" link and sees
- * the replay of the same scenario.
+ * the replay of the same scenario, then downloads the quarterly review's PDF.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -64,4 +65,10 @@ test("finance accepts a routing recommendation and runs its what-if", async ({ p
   await expect(page.getByTestId("whatif-features").locator(`[data-feature="${feature}"]`)).toBeVisible({ timeout: 60_000 });
   // The scenario's window is exactly 30 days, so the window's saving is the monthly figure.
   await expect(page.getByTestId("whatif-saved")).toHaveAttribute("data-usd", monthly.recommendations[0].monthly_savings_usd);
+
+  // And takes the quarter's review with her: the PDF from the navigation's Quarterly review.
+  await page.getByRole("link", { name: "Quarterly review" }).click();
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.getByRole("link", { name: "Download PDF" }).click()]);
+  const bytes = fs.readFileSync((await download.path())!);
+  expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
 });
