@@ -52,7 +52,12 @@ if (!built || process.argv.includes("--rebuild")) {
   fs.writeFileSync(stamp, fingerprint);
 }
 
-const server = spawn(bin("next"), ["start", "-p", String(port), "-H", host], { stdio: "inherit", env });
+// Node closes an idle keep-alive connection after 5 s; a client (or a load balancer, whose idle
+// timeout is usually 60 s) that reuses it in that instant gets ECONNRESET on a request the server
+// never saw. Keeping idle connections longer than the balancer's makes the server the side that
+// never closes first. Seen in CI as a reset GET after a page wait of about 5 s.
+const keepAliveMs = Number(process.env.KEEP_ALIVE_TIMEOUT_MS ?? 65_000);
+const server = spawn(bin("next"), ["start", "-p", String(port), "-H", host, "--keepAliveTimeout", String(keepAliveMs)], { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
