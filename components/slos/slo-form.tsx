@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { SloActionForm } from "./slo-action-form";
+import { ActionForm } from "@/components/prices/action-form";
 import type { SloFormState } from "@/lib/slos/form-result";
 import { OBJECTIVE_KINDS, type ObjectiveKind, type SloConfig } from "@/lib/slos/types";
 import { KIND_LABELS } from "@/lib/slos/describe";
@@ -27,7 +27,7 @@ const TARGET_HINT: Record<ObjectiveKind, string> = {
 export function SloForm({ action, slo }: Props) {
   const [kind, setKind] = useState<ObjectiveKind>(slo?.kind ?? "cost_per_request");
   return (
-    <SloActionForm action={action} submitLabel={slo ? "Save SLO" : "Create SLO"} className="grid max-w-3xl grid-cols-1 gap-4 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2">
+    <ActionForm keepFields testId="slo-form" action={action} submitLabel={slo ? "Save SLO" : "Create SLO"} className="grid max-w-3xl grid-cols-1 gap-4 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2">
       {slo && <input type="hidden" name="id" value={slo.id} />}
       <label className="text-sm font-medium sm:col-span-2">
         Name
@@ -87,6 +87,6 @@ export function SloForm({ action, slo }: Props) {
         <input type="checkbox" name="enabled" defaultChecked={slo?.enabled ?? true} />
         Enabled (evaluated, burn-rate alerts)
       </label>
-    </SloActionForm>
+    </ActionForm>
   );
 }
