@@ -4,10 +4,9 @@
  * its errors, status kept across recomputations, stale instead of deleted, other organizations' keys.
  */
 import { openTempStore, type TempStore } from "@/lib/testing/temp-store"; // first: sets DATA_DIR
+import { apiCaller, serveRoutes, type RouteHandler, type RouteServer } from "@/lib/testing/route-server";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { createApiKey } from "@/lib/auth/api-keys";
 import * as h from "./http";
 import { recomputeRecommendations } from "./recompute";
@@ -15,14 +14,12 @@ import { usdToPico } from "./money";
 import { DAY, ingestAll, workload } from "./testing/workload";
 
 let store: TempStore;
-let server: http.Server;
-let base = "";
+let server: RouteServer;
 let readKey = "";
 let manageKey = "";
 let otherKey = "";
 
-type Handler = (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
-function route(method: string, path: string): { handler: Handler; id: string } | null {
+function route(method: string, path: string): { handler: RouteHandler; id: string } | null {
   if (path === "/api/v1/recommendations" && method === "GET") return { handler: h.handleListRecommendations, id: "" };
   if (path === "/api/v1/recommendations/refresh" && method === "POST") return { handler: h.handleRefreshRecommendations, id: "" };
   let m = /^\/api\/v1\/recommendations\/([^/]+)\/status$/.exec(path);
@@ -40,34 +37,14 @@ before(async () => {
   const to = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000);
   // gpt-4.1 answering with a label from a 5,000-token prompt: both routing and prompt caching apply.
   await ingestAll(store.orgId, workload({ feature: "classify", provider: "openai", model: "gpt-4.1", from: new Date(to.getTime() - 29 * DAY), to, count: 3000, input: 5000, output: 5 }));
-  server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const r = route(req.method ?? "GET", url.pathname);
-    if (!r) return void res.writeHead(404).end();
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const answer = await r.handler(new Request(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined }), { params: Promise.resolve({ id: r.id }) });
-    res.writeHead(answer.status, Object.fromEntries(answer.headers));
-    res.end(Buffer.from(await answer.arrayBuffer()));
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveRoutes(route);
 });
 after(async () => {
   server?.close();
   await store?.close();
 });
 
-async function call(method: string, path: string, key: string, body?: unknown, raw?: string) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { authorization: `Bearer ${key}`, ...(body !== undefined || raw !== undefined ? { "content-type": "application/json" } : {}) },
-    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-  });
-  return { status: res.status, json: (await res.json()) as any };
-}
+const call = apiCaller(() => server.base);
 
 type Item = { id: string; kind: string; status: string; stale: boolean; monthly_savings_usd: string; counted_in_total: boolean; overlap_group: string; realized_savings_usd: string | null };
 const list = async () => (await call("GET", "/api/v1/recommendations", readKey)).json as { recommendations: Item[]; totals: Record<string, string | number> };
@@ -107,7 +84,7 @@ test("bad input is a 4xx naming the field", async () => {
   r = await call("POST", path, manageKey, { status: "accepted", colour: "red" });
   assert.equal(r.status, 422);
   assert.match(r.json.details[0], /colour: not a known field/);
-  r = await call("POST", path, manageKey, undefined, "{not json");
+  r = await call("POST", path, manageKey, "{not json");
   assert.equal(r.status, 400);
   r = await call("POST", path, manageKey, { status: "implemented", implemented_at: "2999-01-01T00:00:00Z" });
   assert.equal(r.status, 422);

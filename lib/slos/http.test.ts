@@ -4,27 +4,24 @@
  * errors that name the field (422, never a 5xx).
  */
 import { openTempStore, type TempStore } from "@/lib/testing/temp-store"; // first: sets DATA_DIR
+import { apiCaller, serveRoutes, type RouteHandler, type RouteServer } from "@/lib/testing/route-server";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { db } from "@/lib/db/prisma";
 import * as h from "./http";
 
 let store: TempStore;
-let server: http.Server;
-let base = "";
+let server: RouteServer;
 let readKey = "";
 let manageKey = "";
 let otherOrgKey = "";
 
-type Handler = (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
 
-function route(method: string, path: string): { handler: Handler; id: string } | null {
+function route(method: string, path: string): { handler: RouteHandler; id: string } | null {
   if (path === "/api/v1/slos") return method === "GET" ? { handler: h.handleListSlos, id: "" } : method === "POST" ? { handler: h.handleCreateSlo, id: "" } : null;
   const m = /^\/api\/v1\/slos\/([^/]+)$/.exec(path);
-  const handler = ({ GET: h.handleGetSlo, PATCH: h.handleUpdateSlo, DELETE: h.handleDeleteSlo } as Record<string, Handler | undefined>)[method];
+  const handler = ({ GET: h.handleGetSlo, PATCH: h.handleUpdateSlo, DELETE: h.handleDeleteSlo } as Record<string, RouteHandler | undefined>)[method];
   return m && handler ? { handler, id: decodeURIComponent(m[1]) } : null;
 }
 
@@ -34,36 +31,14 @@ before(async () => {
   manageKey = (await createApiKey({ orgId: store.orgId, name: "m", scopes: ["read", "manage"] })).key;
   const other = await store.createOrg("Other");
   otherOrgKey = (await createApiKey({ orgId: other, name: "o", scopes: ["read", "manage"] })).key;
-  server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const r = route(req.method ?? "GET", url.pathname);
-    if (!r) return void res.writeHead(404).end();
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = chunks.length ? Buffer.concat(chunks) : undefined;
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const answer = await r.handler(new Request(url, { method: req.method, headers, body }), { params: Promise.resolve({ id: r.id }) });
-    res.writeHead(answer.status, Object.fromEntries(answer.headers));
-    res.end(Buffer.from(await answer.arrayBuffer()));
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveRoutes(route);
 });
 after(async () => {
   server?.close();
   await store?.close();
 });
 
-async function call(method: string, path: string, key: string, body?: unknown) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
-}
+const call = apiCaller(() => server.base);
 
 test("create, list with status, get, update, delete; every change audited", async () => {
   const created = await call("POST", "/api/v1/slos", manageKey, { name: "Support cost", scope: { feature: "support" }, objective: "cost_per_request", threshold: "0.0020", target: 99 });

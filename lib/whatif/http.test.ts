@@ -3,17 +3,15 @@
  * real API keys, the embedded ClickHouse and SQLite; events through the ingest path.
  */
 import { openTempStore, type TempStore } from "@/lib/testing/temp-store"; // first: sets DATA_DIR
+import { serveRoutes, type RouteServer } from "@/lib/testing/route-server";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { ingestEvents } from "@/lib/ingest/ingest-batch";
 import { handleWhatif } from "./http";
 
 let store: TempStore;
-let server: http.Server;
-let base = "";
+let server: RouteServer;
 let readKey = "";
 let manageOnlyKey = "";
 
@@ -33,19 +31,7 @@ before(async () => {
   manageOnlyKey = (await createApiKey({ orgId: store.orgId, name: "m", scopes: ["manage"] })).key;
   const res = await ingestEvents(store.orgId, "k", EVENTS);
   assert.equal(res.accepted, EVENTS.length);
-  server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    if (url.pathname !== "/api/v1/whatif" || req.method !== "POST") return void res.writeHead(404).end();
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const answer = await handleWhatif(new Request(url, { method: "POST", headers, body: chunks.length ? Buffer.concat(chunks) : undefined }));
-    res.writeHead(answer.status, Object.fromEntries(answer.headers));
-    res.end(Buffer.from(await answer.arrayBuffer()));
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveRoutes((method, path) => (path === "/api/v1/whatif" && method === "POST" ? { handler: handleWhatif } : null));
 });
 after(async () => {
   server?.close();
@@ -53,7 +39,7 @@ after(async () => {
 });
 
 async function post(body: unknown, key = readKey, raw?: string) {
-  const res = await fetch(`${base}/api/v1/whatif`, {
+  const res = await fetch(`${server.base}/api/v1/whatif`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: raw ?? JSON.stringify(body),

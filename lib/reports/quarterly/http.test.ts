@@ -5,12 +5,11 @@
  * must hold the quarter's totals.
  */
 import { openTempStore, type TempStore } from "@/lib/testing/temp-store"; // first: sets DATA_DIR
+import { serveRoutes, type RouteServer } from "@/lib/testing/route-server";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import { handleSpend } from "@/lib/analytics/http-spend";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { ingestEvents } from "@/lib/ingest/ingest-batch";
@@ -20,8 +19,7 @@ import { handleQuarterlyReport } from "./http";
 process.env.INGEST_MAX_TOKENS_PER_BUCKET = "1000000000";
 
 let store: TempStore;
-let server: http.Server;
-let base = "";
+let server: RouteServer;
 let readKey = "";
 let ingestOnlyKey = "";
 
@@ -41,26 +39,14 @@ before(async () => {
   ingestOnlyKey = (await createApiKey({ orgId: store.orgId, name: "i", scopes: ["ingest"] })).key;
   const res = await ingestEvents(store.orgId, "k", EVENTS);
   assert.equal(res.accepted, EVENTS.length, JSON.stringify(res.results));
-  server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const handler = url.pathname === "/api/v1/reports/quarterly" ? handleQuarterlyReport : url.pathname === "/api/v1/spend" ? handleSpend : null;
-    if (!handler) return void res.writeHead(404).end();
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const answer = await handler(new Request(url, { headers }));
-    res.writeHead(answer.status, Object.fromEntries(answer.headers));
-    res.end(Buffer.from(await answer.arrayBuffer()));
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveRoutes((method, path) => (method !== "GET" ? null : path === "/api/v1/reports/quarterly" ? { handler: handleQuarterlyReport } : path === "/api/v1/spend" ? { handler: handleSpend } : null));
 });
 after(async () => {
-  server?.closeAllConnections();
   server?.close();
   await store?.close();
 });
 
-const get = (path: string, key = readKey) => fetch(base + path, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+const get = (path: string, key = readKey) => fetch(server.base + path, { headers: key ? { authorization: `Bearer ${key}` } : {} });
 
 async function spendApiTotal(from: string, to: string): Promise<string> {
   const res = await get(`/api/v1/spend?from=${from}&to=${to}`);
@@ -151,7 +137,7 @@ test("validation errors name the field; never a 5xx", async () => {
 });
 
 test("credentials: a key without the read scope is 403, a malformed header 401", async () => {
-  const res = await fetch(base + "/api/v1/reports/quarterly?quarter=2026-Q3", { headers: { authorization: "Basic x" } });
+  const res = await fetch(server.base + "/api/v1/reports/quarterly?quarter=2026-Q3", { headers: { authorization: "Basic x" } });
   assert.equal(res.status, 401);
   assert.equal((await get("/api/v1/reports/quarterly?quarter=2026-Q3", ingestOnlyKey)).status, 403);
 });
