@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readQueryParams } from "@/lib/http/query-params";
 import { readTimeRange } from "@/lib/analytics/time-range";
 
 /** Query string of GET /api/v1/reconciliation. */
@@ -25,20 +26,7 @@ const DAY = 86_400_000;
  * bill with part of its requests.
  */
 export function parseReconcileParams(sp: URLSearchParams, now = new Date()): { ok: true; value: ReconcileParams } | { ok: false; errors: string[] } {
-  const raw: Record<string, string> = Object.create(null);
-  const errors: string[] = [];
-  for (const key of new Set(sp.keys())) {
-    const values = sp.getAll(key);
-    if (values.length > 1) errors.push(`${key}: given ${values.length} times, expected once`);
-    else raw[key] = values[0];
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      if (i.code === "unrecognized_keys") errors.push(`unknown parameter${i.keys.length > 1 ? "s" : ""} ${i.keys.join(", ")}: expected from, to, range or group_by`);
-      else errors.push(`${String(i.path[0])}: ${i.message}`);
-    }
-  }
+  const { raw, parsed, errors } = readQueryParams(sp, schema, "from, to, range or group_by");
   const range = readTimeRange({ from: raw.from, to: raw.to, range: raw.range }, undefined, now);
   if (!range.ok) errors.push(...range.errors);
   if (errors.length || !parsed.success || !range.ok) return { ok: false, errors };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readQueryParams } from "@/lib/http/query-params";
 import { parseQuarter, quarterLabel, quarterOf, type QuarterBounds } from "./quarter";
 import { CSV_SECTIONS, type CsvSection } from "./tables";
 
@@ -19,20 +20,7 @@ const schema = z
 export type ReportParams = { quarter: QuarterBounds; format: "json" | "csv" | "pdf"; section: CsvSection; top: number };
 
 export function parseReportParams(sp: URLSearchParams, now = new Date()): { ok: true; value: ReportParams } | { ok: false; errors: string[] } {
-  const raw: Record<string, string> = Object.create(null);
-  const errors: string[] = [];
-  for (const key of new Set(sp.keys())) {
-    const values = sp.getAll(key);
-    if (values.length > 1) errors.push(`${key}: given ${values.length} times, expected once`);
-    else raw[key] = values[0];
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      if (i.code === "unrecognized_keys") errors.push(`unknown parameter${i.keys.length > 1 ? "s" : ""} ${i.keys.join(", ")}: expected quarter, format, section or top`);
-      else errors.push(`${String(i.path[0])}: ${i.message}`);
-    }
-  }
+  const { raw, parsed, errors } = readQueryParams(sp, schema, "quarter, format, section or top");
   const quarter = parseQuarter(raw.quarter ?? quarterLabel(quarterOf(now)), now);
   if (!quarter.ok) errors.push(quarter.error);
   if (raw.section !== undefined && raw.format !== "csv") errors.push("section: only with format=csv (the JSON and the PDF hold every section)");
