@@ -9,4 +9,7 @@ export async function register() {
   (await import("./lib/auth/client-address")).installPeerAddressStamp();
   const { startServerRuntime } = await import("./lib/runtime/server-runtime");
   await startServerRuntime();
+  // After the stores are ready (until then Next.js holds requests): the gateway budget check is
+  // answered without Next.js's per-request work (lib/http/fast-routes.ts).
+  (await import("./lib/runtime/fast-routes")).installFastRoutes();
 }

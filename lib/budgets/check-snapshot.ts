@@ -87,7 +87,7 @@ export async function buildCheckSnapshot(orgId: string, opts: { force: boolean; 
         return i;
       };
       const needs = group.map((b) => ({ scope: b.scope, windows: [windowOf(b)] }));
-      const totals = await totalsByWindow(orgId, dims, needs, windows);
+      const totals = await totalsByWindow(orgId, dims, needs, windows, { background: true });
       group.forEach((b, i) => {
         spent.set(b.id, totals.get(scopeKey(dims, b.scope))?.get(needs[i].windows[0])?.costPico ?? 0n);
       });

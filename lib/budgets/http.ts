@@ -1,4 +1,5 @@
 import "server-only";
+import type { IncomingMessage } from "node:http";
 import { actorOf } from "@/lib/audit/record";
 import { checkKeyRequestLimit } from "@/lib/auth/key-limits";
 import { authenticate, type RequestPrincipal } from "@/lib/auth/request";
@@ -92,4 +93,15 @@ export async function handleCheckBudgets(req: Request): Promise<Response> {
   } catch (err) {
     return errorResponse("budgets.check", err);
   }
+}
+
+/**
+ * The check as a fast route (lib/http/fast-routes.ts), answered before Next.js: a GET with an API key,
+ * as gateways send it, through the same handler. Anything else (a session, another method) returns
+ * null and is served by the route file.
+ */
+export function fastCheckBudgets(url: URL, req: IncomingMessage): Promise<Response> | null {
+  const authorization = req.headers.authorization;
+  if (req.method !== "GET" || !authorization) return null;
+  return handleCheckBudgets(new Request(url, { headers: { authorization } }));
 }

@@ -54,7 +54,7 @@ export type WindowNeed = { scope: BudgetConfig["scope"]; windows: number[] };
  * values x windows rows (80,000 at 1,000 budgets on mixed calendars), and parsing them was most of a pass.
  * Answer: scopeKey -> window index -> totals.
  */
-export async function totalsByWindow(orgId: string, dims: Dimension[], needs: WindowNeed[], windows: Window[]): Promise<Map<string, Map<number, PeriodTotals>>> {
+export async function totalsByWindow(orgId: string, dims: Dimension[], needs: WindowNeed[], windows: Window[], opts: { background?: boolean } = {}): Promise<Map<string, Map<number, PeriodTotals>>> {
   const out = new Map<string, Map<number, PeriodTotals>>();
   if (windows.length === 0 || needs.length === 0) return out;
   const { params, clauses } = valueFilters(dims, needs);
@@ -79,6 +79,7 @@ export async function totalsByWindow(orgId: string, dims: Dimension[], needs: Wi
     HAVING ${pairSql} IN {pairs:Array(String)}`;
   const rows = await chQuery<TotalsRow>(sql, {
     tag: "budgets.totals",
+    background: opts.background,
     params: { ...params, org: orgId, starts, ends, pairs, from: Math.min(...starts), to: Math.max(...ends) },
   });
   for (const r of rows) {

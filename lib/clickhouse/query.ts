@@ -10,6 +10,12 @@ export type QueryOptions = {
   /** Values bound as {name:Type}; never interpolated into SQL. */
   params?: QueryParams;
   timeoutSeconds?: number;
+  /**
+   * A query no request waits for (a periodic refresh): run on one engine thread so the other core
+   * stays with the thread that answers requests. On two cores the engine's default of one thread
+   * per core starved request handling for the length of the query.
+   */
+  background?: boolean;
 };
 
 /**
@@ -55,5 +61,6 @@ function settings(opts: QueryOptions) {
     max_memory_usage: "8000000000",
     log_comment: opts.tag,
     output_format_json_quote_64bit_integers: 1,
+    ...(opts.background ? { max_threads: 1 } : {}),
   } as const;
 }

@@ -4,7 +4,7 @@
  * waiting HTTP request is served until the loop ends; in embedded mode the workers share that thread
  * with the web server. Call the returned function once per step.
  */
-export function yieldEvery(ms = 5): () => Promise<void> {
+export function yieldEvery(ms = 2): () => Promise<void> {
   let sliceStart = performance.now();
   return async () => {
     if (performance.now() - sliceStart < ms) return;
