@@ -6,8 +6,11 @@
  *     POST /api/v1/events by concurrent HTTP clients: sustained events/s on a store that is already big;
  *  3. with --stored events stored, the latency of the overview's queries (through GET /api/v1/spend,
  *     and the overview page itself rendered for a signed-in user);
- *  4. peak resident memory of the server process tree during 2 and 3.
- * Options: --stored 10000000 --events 1000000 --clients 32 --batch 1000 --engine-events 1000000 --runs 40 --port 3300
+ *     idle, and while a quarter as many events again are being sent (one reader, as a dashboard user);
+ *  4. read throughput: --readers clients asking the overview's queries for --read-seconds;
+ *  5. peak resident memory of the server process tree throughout.
+ * Options: --stored 10000000 --events 1000000 --clients 32 --batch 1000 --engine-events 1000000 --runs 40
+ *          --readers 16 --read-seconds 20 --port 3300 --json <file> (the figures as JSON, to compare runs)
  */
 import { waitHealthy } from "./wait-healthy";
 import { spawn, execFileSync } from "node:child_process";
@@ -15,7 +18,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { batchBody } from "./workload";
+import { sendEvents } from "./ingest-load";
+import { readOverview } from "./read-load";
 import { peakRssSampler } from "./process-memory";
 import { summarize } from "./stats";
 
@@ -28,6 +32,9 @@ const { values: opt } = parseArgs({
     "engine-events": { type: "string", default: "1000000" },
     runs: { type: "string", default: "40" },
     port: { type: "string", default: "3300" },
+    readers: { type: "string", default: "16" },
+    "read-seconds": { type: "string", default: "20" },
+    json: { type: "string" },
   },
 });
 const STORED = Number(opt.stored);
@@ -37,6 +44,10 @@ const BATCH = Number(opt.batch);
 const ENGINE_EVENTS = Number(opt["engine-events"]);
 const RUNS = Number(opt.runs);
 const PORT = Number(opt.port);
+const READERS = Number(opt.readers);
+const READ_SECONDS = Number(opt["read-seconds"]);
+/** sent while one reader asks the overview's queries; the store ends at --stored events in all */
+const DURING = Math.floor(EVENTS / 4);
 const base = `http://localhost:${PORT}`;
 const root = process.cwd();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "finops-bench-"));
@@ -63,7 +74,7 @@ const { migrateConfigDb } = await import("@/lib/db/migrate");
 const { ensureOrganization } = await import("@/lib/bootstrap/users");
 migrateConfigDb();
 const { orgId } = await ensureOrganization(false);
-const preloadCount = Math.max(0, STORED - EVENTS);
+const preloadCount = Math.max(0, STORED - EVENTS - DURING);
 if (preloadCount > 0) {
   log(`preloading ${preloadCount.toLocaleString()} events inside the engine`);
   const pre = await new Promise<{ events: number; seconds: number }>((resolve, reject) => {
@@ -94,39 +105,17 @@ const key = (await createApiKey({ orgId, name: "bench", scopes: ["ingest", "read
 const bench = await createUser({ orgId, email: "bench@localhost", name: "bench", role: "finance", password: "bench-password" });
 
 log(`HTTP ingest: ${EVENTS.toLocaleString()} events onto ${preloadCount.toLocaleString()} stored, ${CLIENTS} clients, ${BATCH} events/request`);
-// The load generator shares the two cores with the server: bodies are made once from 64 templates
-// and only the id prefix changes per request (ids stay unique), so it takes little CPU from what
-// is being measured.
-const TEMPLATES = Array.from({ length: 64 }, (_, t) => batchBody("\u0001", t * BATCH, BATCH, endMs).split("\u0001"));
-let next = 0;
 let done = 0;
-const latencies: number[] = [];
-const t0 = performance.now();
-const progress = setInterval(() => log(`  ${done.toLocaleString()} events, ${Math.round(done / ((performance.now() - t0) / 1000)).toLocaleString()}/s, server RSS peak ${mb(memory.peak())}`), 15_000);
-await Promise.all(
-  Array.from({ length: CLIENTS }, async () => {
-    while (next < EVENTS) {
-      const start = next;
-      const n = Math.min(BATCH, EVENTS - start);
-      next += n;
-      const body = n === BATCH ? TEMPLATES[(start / BATCH) % TEMPLATES.length].join(`h${start / BATCH}`) : batchBody(`tail${start}`, start, n, endMs);
-      const s = performance.now();
-      const res = await fetch(`${base}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body });
-      const json = (await res.json()) as { accepted?: number };
-      latencies.push(performance.now() - s);
-      if (res.status !== 200 || json.accepted !== n) throw new Error(`ingest answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
-      done += n;
-    }
-  }),
-);
+const progressT0 = performance.now();
+const progress = setInterval(() => log(`  ${done.toLocaleString()} events, ${Math.round(done / ((performance.now() - progressT0) / 1000)).toLocaleString()}/s, server RSS peak ${mb(memory.peak())}`), 15_000);
+const load = { base, key, events: EVENTS, clients: CLIENTS, batch: BATCH, endMs, onProgress: (n: number) => (done = n) };
+const { seconds: ingestSeconds, latencies } = await sendEvents({ ...load, runId: "h" });
 clearInterval(progress);
-const ingestSeconds = (performance.now() - t0) / 1000;
 const httpRate = EVENTS / ingestSeconds;
 const ingestPeak = memory.peak();
 log(`HTTP: ${Math.round(httpRate).toLocaleString()} events/s sustained over ${ingestSeconds.toFixed(1)} s; peak RSS ${mb(ingestPeak)}`);
 
-// 3. overview queries on N stored events --------------------------------------------------------
-memory.reset();
+// 3. overview queries on N stored events, while events arrive and idle -----------------------------
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const range = `from=${iso(endMs - 30 * DAY)}&to=${iso(endMs)}`;
@@ -142,6 +131,14 @@ const queries: Record<string, string> = {
   "top users (5,000 distinct)": `${range}&group_by=user&limit=10`,
   "one feature drilled, by customer": `${range}&feature=chat&group_by=customer&limit=10`,
 };
+log(`overview queries while ${DURING.toLocaleString()} more events arrive`);
+let ingesting = true;
+const [, during] = await Promise.all([
+  sendEvents({ ...load, events: DURING, runId: "d" }).finally(() => (ingesting = false)),
+  readOverview({ base, key, queries: Object.values(queries), readers: 1, stop: () => !ingesting }),
+]);
+const duringIngest = summarize(during.latencies);
+log(`during ingestion: p95 ${duringIngest.p95.toFixed(0)} ms over ${duringIngest.runs} queries`);
 const results: { name: string; p50: number; p95: number; max: number; runs: number }[] = [];
 const all: number[] = [];
 for (const [name, qs] of Object.entries(queries)) {
@@ -167,6 +164,11 @@ for (let i = 0; i < Math.ceil(RUNS / 2); i++) {
 }
 results.push({ name: "whole overview page (server render, all sections)", ...summarize(page) });
 const overall = summarize(all);
+
+// 4. read throughput ---------------------------------------------------------------------------
+const readEnd = Date.now() + READ_SECONDS * 1000;
+const reads = await readOverview({ base, key, queries: Object.values(queries), readers: READERS, stop: () => Date.now() >= readEnd });
+log(`${READERS} readers: ${reads.perSecond.toFixed(1)} overview queries/s`);
 const queryPeak = memory.peak();
 memory.stop();
 
@@ -188,13 +190,34 @@ const md = [
   "|---|---|---|---|",
   ...results.map((r) => `| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} |`),
   `| **all overview queries** | ${overall.p50.toFixed(1)} | **${overall.p95.toFixed(1)}** | ${overall.max.toFixed(1)} |`,
+  `| all overview queries while ${DURING.toLocaleString()} events arrive (one reader) | ${duringIngest.p50.toFixed(1)} | **${duringIngest.p95.toFixed(1)}** | ${duringIngest.max.toFixed(1)} |`,
   "",
-  `Peak RSS of the server during the queries: ${mb(queryPeak)}.`,
+  `Read throughput, ${READERS} concurrent readers of the overview's queries for ${READ_SECONDS} s: **${reads.perSecond.toFixed(1)} queries/s** (p95 ${summarize(reads.latencies).p95.toFixed(0)} ms).`,
+  "",
+  `Peak RSS of the server: ${mb(Math.max(ingestPeak, queryPeak))}.`,
 ].join("\n");
 fs.mkdirSync(path.join(root, "bench-results"), { recursive: true });
 const outFile = path.join(root, "bench-results", `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.md`);
 fs.writeFileSync(outFile, md + "\n");
 console.log("\n" + md + `\n\n(written to ${path.relative(root, outFile)})`);
+if (opt.json) {
+  const figures = {
+    machine,
+    command: `npm run bench -- --stored ${STORED} --events ${EVENTS} --clients ${CLIENTS} --batch ${BATCH}`,
+    ingest_events_per_s: Math.round(httpRate),
+    engine_rows_per_s: Math.round(engine.insertRate),
+    ingest_to_engine_ratio: +(httpRate / engine.insertRate).toFixed(3),
+    overview_p95_ms_idle: +overall.p95.toFixed(1),
+    overview_p95_ms_during_ingest: +duringIngest.p95.toFixed(1),
+    overview_page_p95_ms: +summarize(page).p95.toFixed(1),
+    reads_per_s: +reads.perSecond.toFixed(1),
+    readers: READERS,
+    stored_events: preloadCount + EVENTS + DURING,
+    peak_rss_mib: Math.round(Math.max(ingestPeak, queryPeak) / 2 ** 20),
+  };
+  fs.writeFileSync(path.resolve(opt.json), JSON.stringify(figures, null, 2) + "\n");
+  log(`figures written to ${opt.json}`);
+}
 stopServer();
 await db().$disconnect();
 void bench;
