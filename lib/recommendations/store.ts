@@ -1,26 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import type { Recommendation } from "@/lib/generated/prisma/client";
-import type { Confidence, Evidence, RecommendationKind, RecommendationStatus } from "@/lib/recommendation-contract/candidate";
-import type { Scenario } from "@/lib/whatif-contract/scenario";
+import type { Candidate, Confidence, RecommendationKind, RecommendationStatus } from "@/lib/recommendation-contract/candidate";
 import type { Realized } from "./realized";
 
-/** The stored recommendation as the API and pages show it (snake_case, money as decimal strings). */
-export type RecommendationView = {
+/** The stored recommendation as the API and pages show it: the finder's candidate, plus what the store keeps. */
+export type RecommendationView = Candidate & {
   id: string;
-  key: string;
-  kind: RecommendationKind;
-  scope: Record<string, string>;
-  title: string;
-  evidence: Evidence[];
-  evidence_href: string;
-  monthly_savings_usd: string;
-  scenario: Scenario | null;
-  savings_method: string;
-  confidence: Confidence;
-  risk: string;
-  owner_team: string | null;
-  overlap_group: string;
   status: RecommendationStatus;
   dismiss_reason: string | null;
   stale: boolean;
