@@ -112,3 +112,20 @@ test("NoiseProfile: learns that some hours are noisier, within bounds, and ignor
   assert.ok(Math.abs(p.factor(14 * HOUR) - 1.5) < 1e-9);
   assert.ok(p.factor(20 * HOUR) < 1);
 });
+
+test("NoiseProfile: a quiet day of the week gets a narrower band at every hour, once two of its days are seen", () => {
+  const p = new NoiseProfile(0.02, 7);
+  const quiet = (t: number) => Math.floor(t / DAY) % 7 === 3; // one UTC weekday, as a Sunday would be
+  const at = (day: number, hour: number) => day * DAY + hour * HOUR;
+  for (let day = 0; day < 8; day++) for (let h = 0; h < 24; h++) p.learn(at(day, h), quiet(at(day, h)) ? 0.4 : 1, 1);
+  // one quiet day seen (24 observations): not yet trusted
+  assert.ok(Math.abs(p.factor(at(10, 9)) - p.factor(at(11, 9))) < 0.05);
+  for (let day = 8; day < 28; day++) for (let h = 0; h < 24; h++) p.learn(at(day, h), quiet(at(day, h)) ? 0.4 : 1, 1);
+  for (const h of [2, 9, 14, 21]) {
+    const quietDay = p.factor(at(31, h)); // day 31: the quiet weekday
+    const busyDay = p.factor(at(30, h));
+    assert.ok(quiet(at(31, h)) && !quiet(at(30, h)));
+    assert.ok(quietDay < 0.75 * busyDay, `hour ${h}: ${quietDay} vs ${busyDay}`);
+    assert.ok(quietDay >= 0.5); // still bounded below
+  }
+});
