@@ -154,3 +154,18 @@ test("a channel's secret URL never appears in the recorded error", async () => {
   assert.ok(!ch.configEnc.includes("SUPERSECRETTOKEN") && !ch.display.includes("SUPERSECRETTOKEN"));
   await db().notification.update({ where: { id }, data: { status: "failed" } });
 });
+
+test("a fresh alert is claimed before a backlog of due retries to a broken channel", async () => {
+  const r = await createChannel(cfg.orgId, "cli", { type: "webhook", name: "backlog", config: { url: rx.url("/backlog") }, enabled: true });
+  assert.ok(r.ok);
+  const backlog: string[] = [];
+  for (let i = 0; i < FAST.batch + 5; i++) backlog.push(...(await enqueue(`a-backlog-${i}`, [r.created.channel.id])));
+  // retries that fell due long ago (they were enqueued first, so they would also win on time alone)
+  await db().notification.updateMany({ where: { id: { in: backlog } }, data: { attempts: 3, nextAttemptAt: new Date(Date.now() - 3_600_000) } });
+  const [fresh] = await enqueue("a-fresh-behind-backlog", [hookId]);
+  const n0 = forAlert("/hook", "a-fresh-behind-backlog").length;
+  await runOutboxPass({ settings: FAST });
+  assert.equal((await db().notification.findUniqueOrThrow({ where: { id: fresh } })).status, "sent");
+  assert.equal(forAlert("/hook", "a-fresh-behind-backlog").length - n0, 1);
+  await db().notification.updateMany({ where: { id: { in: backlog } }, data: { status: "failed" } });
+});

@@ -18,7 +18,10 @@ export type PassResult = { claimed: number; sent: number; retrying: number; fail
 async function claimDue(now: Date, s: DeliverySettings): Promise<{ id: string; leaseUntil: Date }[]> {
   const candidates = await db().notification.findMany({
     where: { nextAttemptAt: { lte: now }, OR: [{ status: "pending" }, { status: "sending", leaseUntil: { lt: now } }] },
-    orderBy: { nextAttemptAt: "asc" },
+    // First attempts before retries: a backlog of retries to a broken channel (each can take the
+    // whole send timeout) must not delay a fresh alert to the channels that work. Retries wait at
+    // most while more than a batch of fresh notifications arrives every pass.
+    orderBy: [{ attempts: "asc" }, { nextAttemptAt: "asc" }],
     take: s.batch,
     select: { id: true, status: true, leaseUntil: true },
   });
