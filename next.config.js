@@ -11,7 +11,7 @@ const nextConfig = {
   // it must be loaded by Node at run time, never bundled.
   // pdfkit loads its standard fonts with createRequire(import.meta.url) and "#standard-fonts/*"
   // subpath imports, which only resolve from its own package folder.
-  serverExternalPackages: ["chdb", "@clickhouse/client", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pdfkit"],
+  serverExternalPackages: ["chdb", "@clickhouse/client", "better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "pdfkit"],
   poweredByHeader: false,
   // forbidden() in server actions: a refused action answers 403 instead of a 500 with a stack trace.
   experimental: { authInterrupts: true },

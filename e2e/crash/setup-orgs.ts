@@ -9,7 +9,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 
 export type CrashOrgs = { id: string; key: string }[];
 
-migrateConfigDb();
+await migrateConfigDb();
 const orgs: CrashOrgs = [];
 for (const name of ["crash A", "crash B"]) {
   const org = await db().organization.create({ data: { name } });

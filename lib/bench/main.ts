@@ -72,7 +72,7 @@ const dataDir = path.join(work, "server");
 process.env.DATA_DIR = dataDir;
 const { migrateConfigDb } = await import("@/lib/db/migrate");
 const { ensureOrganization } = await import("@/lib/bootstrap/users");
-migrateConfigDb();
+await migrateConfigDb();
 const { orgId } = await ensureOrganization(false);
 const preloadCount = Math.max(0, STORED - EVENTS - DURING);
 if (preloadCount > 0) {

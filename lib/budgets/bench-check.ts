@@ -47,7 +47,7 @@ async function seedAndMeasure(dataDir: string) {
   const { budgetConditions } = await import("./conditions");
   const { createApiKey } = await import("@/lib/auth/api-keys");
   const { eventWriter } = await import("@/lib/ingest/writer");
-  migrateConfigDb();
+  await migrateConfigDb();
   await migrateClickhouse();
   const { orgId } = await ensureOrganization(false);
   const customers = BUDGETS;

@@ -129,7 +129,7 @@ export const COMMANDS: Command[] = [
     usage: "users password --email <email> [--password <pw>]",
     options: { email: str, password: str },
     async run(v) {
-      migrateConfigDb();
+      await migrateConfigDb();
       const input = z.object({ email: emailSchema, password: z.string().min(8).max(512).optional() }).parse({ email: v.email, password: v.password });
       const password = input.password ?? (await import("node:crypto")).randomBytes(12).toString("base64url");
       const user = await userIdByEmail(null, input.email);
@@ -143,7 +143,7 @@ export const COMMANDS: Command[] = [
     usage: "users disable --email <email>",
     options: { email: str },
     async run(v) {
-      migrateConfigDb();
+      await migrateConfigDb();
       const email = emailSchema.parse(v.email ?? "");
       const user = await userIdByEmail(null, email);
       const r = await setUserDisabled(user.orgId, user.id, true);
@@ -157,7 +157,7 @@ export const COMMANDS: Command[] = [
     usage: "users enable --email <email>",
     options: { email: str },
     async run(v) {
-      migrateConfigDb();
+      await migrateConfigDb();
       const email = emailSchema.parse(v.email ?? "");
       const user = await userIdByEmail(null, email);
       const r = await setUserDisabled(user.orgId, user.id, false);
@@ -171,7 +171,7 @@ export const COMMANDS: Command[] = [
     usage: `users role --email <email> --role <${ROLES.join("|")}>`,
     options: { email: str, role: str },
     async run(v) {
-      migrateConfigDb();
+      await migrateConfigDb();
       const input = z.object({ email: emailSchema, role: z.enum(ROLES) }).parse({ email: v.email, role: v.role });
       const user = await userIdByEmail(null, input.email);
       const r = await setUserRole(user.orgId, user.id, input.role);
@@ -185,7 +185,7 @@ export const COMMANDS: Command[] = [
     usage: "orgs list",
     options: {},
     async run() {
-      migrateConfigDb();
+      await migrateConfigDb();
       for (const o of await db().organization.findMany({ orderBy: { createdAt: "asc" } })) console.log(`${o.id}  ${o.name}`);
     },
   },

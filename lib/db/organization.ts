@@ -7,7 +7,7 @@ import { migrateConfigDb } from "./migrate";
  * Shared by every capability's CLI commands so they refuse the same way.
  */
 export async function resolveOrgOption(org: string | boolean | undefined): Promise<string> {
-  migrateConfigDb();
+  await migrateConfigDb();
   if (typeof org === "string") {
     const row = await db().organization.findUnique({ where: { id: org } });
     if (!row) throw new Error(`--org: no organization with id ${org}`);

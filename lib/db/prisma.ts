@@ -1,7 +1,9 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { sqliteUrl } from "./url";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
+import { databaseUrl, isPostgresUrl } from "./url";
 
 const KEY = Symbol.for("llm-finops.prisma");
 const store = globalThis as unknown as Record<symbol, PrismaClient | undefined>;
@@ -14,13 +16,21 @@ export function db(): PrismaClient {
     // and the alert store's transactions hold SQLite's write lock while a loaded server works: wait for
     // the lock (busy timeout) and let a transaction wait and run that long too, rather than failing a
     // person's change after the defaults of 5 s and 2 s.
-    client = new PrismaClient({
-      adapter: new PrismaBetterSQLite3({ url: sqliteUrl(), timeout: 20_000 }),
-      transactionOptions: { maxWait: 20_000, timeout: 30_000 },
-    });
+    const url = databaseUrl();
+    const transactionOptions = { maxWait: 20_000, timeout: 30_000 };
+    // Both clients are generated from one model (lib/db/postgres-schema.ts), so the PostgreSQL one
+    // has the same API; the code is typed against the SQLite one.
+    client = isPostgresUrl(url)
+      ? (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions }) as unknown as PrismaClient)
+      : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 20_000 }), transactionOptions });
     store[KEY] = client;
   }
   return client;
+}
+
+/** Whether the configuration database is PostgreSQL (for the few statements whose locking differs). */
+export function usesPostgres(): boolean {
+  return isPostgresUrl(databaseUrl());
 }
 
 export async function closeDb(): Promise<void> {

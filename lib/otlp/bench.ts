@@ -45,7 +45,7 @@ const log = (s: string) => console.log(`[bench:otlp] ${s}`);
 process.env.DATA_DIR = work;
 const { migrateConfigDb } = await import("@/lib/db/migrate");
 const { ensureOrganization } = await import("@/lib/bootstrap/users");
-migrateConfigDb();
+await migrateConfigDb();
 const { orgId } = await ensureOrganization(false);
 const { createApiKey } = await import("@/lib/auth/api-keys");
 const { db } = await import("@/lib/db/prisma");

@@ -18,7 +18,7 @@ type Log = (line: string) => void;
  * users, and (unless DEMO_DATA=0) the demo workload. Safe to run on every start.
  */
 export async function prepareStores({ log }: { log: Log }): Promise<{ orgId: string }> {
-  migrateConfigDb();
+  await migrateConfigDb();
   const applied = await migrateClickhouse();
   if (applied.length) log(`ClickHouse migrations applied: ${applied.join(", ")}`);
   await repairLatencyAfterInterruptedWrites({ log }); // before the ledger clears the intents it reads

@@ -34,7 +34,7 @@ const { latencyOverTime, volumeAndErrors } = await import("@/lib/analytics/laten
 const { repairLatencyRollup } = await import("./latency-repair");
 
 try {
-  migrateConfigDb();
+  await migrateConfigDb();
   await migrateClickhouse();
   const orgId = (await db().organization.create({ data: { name: "bench" } })).id;
   const rand = seededRandom(7);

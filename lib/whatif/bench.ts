@@ -32,7 +32,7 @@ const { insertGpuSamples } = await import("@/lib/selfhosted/gpu-samples");
 const { insertServingSamples } = await import("@/lib/selfhosted/serving-samples");
 const { closeClickhouse } = await import("@/lib/clickhouse/client");
 
-migrateConfigDb();
+await migrateConfigDb();
 await migrateClickhouse();
 const org = (await db().organization.create({ data: { name: "bench" } })).id;
 const END = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000;

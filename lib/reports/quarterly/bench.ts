@@ -50,7 +50,7 @@ async function open(dir: string) {
   process.env.INGEST_FLUSH_MS = "1";
   const { migrateConfigDb } = await import("@/lib/db/migrate");
   const { migrateClickhouse } = await import("@/lib/clickhouse/migrate");
-  migrateConfigDb();
+  await migrateConfigDb();
   await migrateClickhouse();
   const { db } = await import("@/lib/db/prisma");
   const org = await db().organization.findFirst({ orderBy: { createdAt: "asc" } });
