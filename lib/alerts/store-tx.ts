@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { takeWriteLock } from "@/lib/db/write-lock";
 import { enqueueAlertNotifications } from "@/lib/delivery/enqueue";
 import type { Alert, Prisma } from "@/lib/generated/prisma/client";
 import type { AlertEvent } from "@/lib/alert-contract/condition";
@@ -46,7 +47,7 @@ export async function transact<T>(fn: (tx: Tx) => Promise<T>, attempts = 8): Pro
     try {
       return await db().$transaction(
         async (tx) => {
-          await takeWriteLock(tx);
+          await takeWriteLock(tx, "alerts");
           return fn(tx);
         },
         { timeout: 15_000, maxWait: 15_000 },
@@ -56,16 +57,6 @@ export async function transact<T>(fn: (tx: Tx) => Promise<T>, attempts = 8): Pro
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * i));
     }
   }
-}
-
-/**
- * SQLite starts a transaction as a reader and cannot upgrade it to a writer while another process
- * writes: it fails at once rather than wait (waiting could deadlock). A write as the first statement
- * takes the write lock up front, where SQLite does wait (busy timeout), so processes queue instead of
- * failing. On PostgreSQL it matches no row and changes nothing.
- */
-async function takeWriteLock(tx: Tx): Promise<void> {
-  await tx.$executeRaw`UPDATE "AlertSettings" SET "orgId" = "orgId" WHERE 1 = 0`;
 }
 
 function isRaceLoss(err: unknown): boolean {

@@ -35,6 +35,19 @@ test("the last active admin can neither be demoted nor disabled; with a second a
   );
 });
 
+test("two admins demoting each other at the same moment: one wins, one admin remains", async () => {
+  const org = (await db().organization.create({ data: { name: "Race org" } })).id;
+  for (let round = 0; round < 5; round++) {
+    const a = await makeUser(org, `race-a-${round}@example.com`, "admin");
+    const b = await makeUser(org, `race-b-${round}@example.com`, "admin");
+    const results = await Promise.allSettled([setUserRole(org, a.id, "viewer"), setUserRole(org, b.id, "viewer")]);
+    assert.equal(results.filter((r) => r.status === "fulfilled").length, 1, `round ${round}: exactly one demotion goes through`);
+    const admins = await db().user.count({ where: { orgId: org, role: "admin", disabledAt: null } });
+    assert.equal(admins, 1);
+    await db().user.deleteMany({ where: { orgId: org } });
+  }
+});
+
 test("changes to users of another organization are refused", async () => {
   const otherOrg = (await db().organization.create({ data: { name: "Other" } })).id;
   const stranger = await makeUser(otherOrg, "stranger@example.com", "engineer");

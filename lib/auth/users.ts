@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { takeWriteLock } from "@/lib/db/write-lock";
 import { hashPassword } from "./password";
 import { revokeUserSessions } from "./sessions";
 import { isRole, type Role } from "./roles";
@@ -48,6 +49,7 @@ async function assertAnotherActiveAdmin(tx: Pick<ReturnType<typeof db>, "user">,
 export async function setUserRole(orgId: string, userId: string, role: Role): Promise<{ email: string; changed: boolean; previousRole: string }> {
   if (!isRole(role)) throw new UserChangeError(`role: expected one of admin, finance, engineer, oncall, viewer`);
   return db().$transaction(async (tx) => {
+    await takeWriteLock(tx, `admins:${orgId}`);
     const user = await tx.user.findFirst({ where: { id: userId, orgId } });
     if (!user) throw new UserChangeError("No such user in this organization.");
     if (user.role === role) return { email: user.email, changed: false, previousRole: user.role };
@@ -60,6 +62,7 @@ export async function setUserRole(orgId: string, userId: string, role: Role): Pr
 /** Disabling ends the user's sessions at once; enabling lets them sign in again. */
 export async function setUserDisabled(orgId: string, userId: string, disabled: boolean): Promise<{ email: string; changed: boolean }> {
   const result = await db().$transaction(async (tx) => {
+    await takeWriteLock(tx, `admins:${orgId}`);
     const user = await tx.user.findFirst({ where: { id: userId, orgId } });
     if (!user) throw new UserChangeError("No such user in this organization.");
     if ((user.disabledAt !== null) === disabled) return { email: user.email, changed: false };
