@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
-import path from "node:path";
 import { Webhook } from "standardwebhooks";
+import { configQuery } from "./config-db";
 import { createKey, RUN, signIn } from "./helpers";
 import { startReceiver, type Receiver } from "../lib/delivery/testing/receiver";
 
@@ -38,10 +37,8 @@ test("channels API: webhook secret once, GET never shows secrets, audit redacted
   const text = await list.text();
   for (const s of [secret, SLACK_TOKEN, PD_KEY, rx.url("/hook")]) expect(text).not.toContain(s);
 
-  const db = new Database(path.join(process.env.E2E_DATA_DIR!, "app.db"), { readonly: true });
-  const audit = JSON.stringify(db.prepare("SELECT * FROM AuditEntry WHERE targetType = 'channel'").all());
-  const stored = JSON.stringify(db.prepare("SELECT * FROM Channel").all());
-  db.close();
+  const audit = JSON.stringify(await configQuery(`SELECT * FROM "AuditEntry" WHERE "targetType" = 'channel'`));
+  const stored = JSON.stringify(await configQuery(`SELECT * FROM "Channel"`));
   for (const s of [secret, SLACK_TOKEN, PD_KEY]) {
     expect(audit).not.toContain(s);
     expect(stored).not.toContain(s);

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { seededRandom } from "../lib/random/seeded";
+import { createTestDatabase } from "../lib/testing/test-database";
 import { ServerProcess, setupOrgs } from "./crash/server-process";
 import { readStore, type StoreState } from "./crash/store-check";
 
@@ -28,8 +29,9 @@ test("SIGKILL at random moments during concurrent ingest never loses or double-c
   test.setTimeout(15 * 60_000);
   const rand = seededRandom(SEED);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "finops-crash-"));
-  const orgs = await setupOrgs(dataDir);
-  const server = new ServerProcess(dataDir, PORT);
+  const database = await createTestDatabase("crash"); // PostgreSQL runs only: a database of its own
+  const orgs = await setupOrgs(dataDir, database?.url);
+  const server = new ServerProcess(dataDir, PORT, database?.url);
   const batches: Batch[] = [];
   const failures: string[] = [];
   let repairedAfter = 0;
@@ -141,7 +143,10 @@ test("SIGKILL at random moments during concurrent ingest never loses or double-c
         `${batches.filter((b) => b.retried).length} retried after a kill; the start-up repair added missing rollup rows after ${repairedAfter} of the kills; ` +
         `${failures.length} checks failed`,
     );
-    if (!failures.length) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!failures.length) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      await database?.drop();
+    }
     else console.log(`data directory kept for inspection: ${dataDir}\nserver output (last lines):\n${server.output.slice(-2000)}`);
   }
   expect(failures, failures.join("\n")).toEqual([]);

@@ -2,6 +2,7 @@ import { defineConfig } from "@playwright/test";
 import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
+import { createTestDatabaseSync } from "../lib/testing/test-database";
 
 /**
  * End-to-end tests against the product as a user starts it (`npm start` on a fresh data
@@ -12,6 +13,11 @@ import fs from "node:fs";
 const port = Number(process.env.E2E_PORT ?? 3111);
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "finops-e2e-"));
 process.env.E2E_DATA_DIR = dataDir; // workers inherit it, so they see the same directory
+// With TEST_DATABASE_URL (a PostgreSQL server) the server and the tests share a database of their own
+// on it; otherwise the server's SQLite file in the data directory. Set once, inherited by workers.
+process.env.E2E_DATABASE_URL ??= createTestDatabaseSync("e2e") ?? "";
+if (process.env.E2E_DATABASE_URL) process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+else delete process.env.DATABASE_URL;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const root = path.resolve(import.meta.dirname, "..");
 

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
+import { configQuery } from "./config-db";
 import { apiSignIn, createKey, RUN, signIn } from "./helpers";
 
 /**
@@ -13,21 +13,16 @@ import { apiSignIn, createKey, RUN, signIn } from "./helpers";
 let manage = "";
 let read = "";
 const auth = (key: string) => ({ authorization: `Bearer ${key}` });
-const dbFile = () => path.join(process.env.E2E_DATA_DIR!, "app.db");
 
 /** A source row as the API would store it: the admin key sealed (an opaque text here), its last 4 as hint. */
-function plantSource(name: string): string {
-  const db = new Database(dbFile());
-  try {
-    const org = db.prepare("SELECT id, createdAt FROM Organization ORDER BY createdAt LIMIT 1").get() as { id: string; createdAt: unknown };
-    const now = typeof org.createdAt === "number" ? Date.now() : new Date().toISOString();
-    const id = `e2esrc${RUN}${Math.random().toString(36).slice(2, 8)}`;
-    const config = JSON.stringify({ admin_key: { $sealed: "v1.00000000.AAAA.SEALEDSECRETTEXT.BBBB", hint: "x7Q2" }, backfill_days: 30 });
-    db.prepare("INSERT INTO Source (id, orgId, type, name, config, state, createdAt, updatedAt) VALUES (?, ?, 'openai', ?, ?, 'ok', ?, ?)").run(id, org.id, name, config, now, now);
-    return id;
-  } finally {
-    db.close();
-  }
+async function plantSource(name: string): Promise<string> {
+  const [org] = await configQuery<{ id: string; createdAt: unknown }>(`SELECT "id", "createdAt" FROM "Organization" ORDER BY "createdAt" LIMIT 1`);
+  // SQLite keeps Prisma's dates as epoch milliseconds; PostgreSQL as timestamps.
+  const now = typeof org.createdAt === "number" ? Date.now() : new Date().toISOString();
+  const id = `e2esrc${RUN}${Math.random().toString(36).slice(2, 8)}`;
+  const config = JSON.stringify({ admin_key: { $sealed: "v1.00000000.AAAA.SEALEDSECRETTEXT.BBBB", hint: "x7Q2" }, backfill_days: 30 });
+  await configQuery(`INSERT INTO "Source" ("id", "orgId", "type", "name", "config", "state", "createdAt", "updatedAt") VALUES (?, ?, 'openai', ?, ?, 'ok', ?, ?)`, [id, org.id, name, config, now, now]);
+  return id;
 }
 
 test.beforeAll(async () => {
@@ -57,7 +52,7 @@ test("POST validates type and config; GET never shows a secret; PATCH and DELETE
   const badDetails: string[] = (await badBody.json()).details;
   expect(badDetails.some((d) => d.startsWith("name: expected a name"))).toBe(true);
 
-  const id = plantSource(`planted ${RUN}`);
+  const id = await plantSource(`planted ${RUN}`);
   const list = await request.get("/api/v1/sources", { headers: auth(manage) });
   expect(list.status()).toBe(200);
   const listText = await list.text();
@@ -92,9 +87,7 @@ test("POST validates type and config; GET never shows a secret; PATCH and DELETE
   expect((await request.delete(`/api/v1/sources/${id}`, { headers: auth(read) })).status()).toBe(403);
   expect((await request.get("/api/v1/sources")).status()).toBe(401);
 
-  const audit = new Database(dbFile(), { readonly: true });
-  const rows = JSON.stringify(audit.prepare("SELECT * FROM AuditEntry WHERE targetType = 'source' AND targetId = ?").all(id));
-  audit.close();
+  const rows = JSON.stringify(await configQuery(`SELECT * FROM "AuditEntry" WHERE "targetType" = 'source' AND "targetId" = ?`, [id]));
   expect(rows).toContain("source.pause");
   expect(rows).not.toContain("SEALEDSECRETTEXT");
 
@@ -104,7 +97,7 @@ test("POST validates type and config; GET never shows a secret; PATCH and DELETE
 });
 
 test("Sources page: an engineer sees the table and pauses a source; finance and viewer are refused the page and the actions", async ({ page, playwright, baseURL }) => {
-  const id = plantSource(`page ${RUN}`);
+  const id = await plantSource(`page ${RUN}`);
   await signIn(page, "engineer");
   await page.goto("/sources");
   const row = page.getByTestId(`source-${id}`);
@@ -135,9 +128,8 @@ test("Sources page: an engineer sees the table and pauses a source; finance and 
     expect(refused.status(), `${role} deleteSourceAction`).toBe(403);
     await ctx.dispose();
   }
-  const still = new Database(dbFile(), { readonly: true });
-  expect(still.prepare("SELECT COUNT(*) AS n FROM Source WHERE id = ?").get(id)).toEqual({ n: 1 });
-  still.close();
+  const still = await configQuery<{ n: number | string }>(`SELECT COUNT(*) AS "n" FROM "Source" WHERE "id" = ?`, [id]);
+  expect(Number(still[0].n)).toBe(1);
 });
 
 /** A server action's id from the build's manifest, so it is called as the browser calls it. */

@@ -20,6 +20,8 @@ export class ServerProcess {
   constructor(
     readonly dataDir: string,
     readonly port: number,
+    /** A configuration database of its own (PostgreSQL runs); otherwise the data directory's SQLite file. */
+    readonly databaseUrl?: string,
   ) {}
 
   get url(): string {
@@ -34,6 +36,7 @@ export class ServerProcess {
       env: {
         ...process.env,
         DATA_DIR: this.dataDir,
+        ...(this.databaseUrl ? { DATABASE_URL: this.databaseUrl } : {}),
         DEMO_DATA: "0",
         NEXT_TELEMETRY_DISABLED: "1",
         NEXTAUTH_SECRET: "crash-test-secret-not-for-production",
@@ -93,12 +96,12 @@ async function groupGone(pgid: number): Promise<void> {
 }
 
 /** Creates the test's two organizations and their ingest keys in a data directory no server holds. */
-export function setupOrgs(dataDir: string): Promise<CrashOrgs> {
+export function setupOrgs(dataDir: string, databaseUrl?: string): Promise<CrashOrgs> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", path.join("e2e", "crash", "setup-orgs.ts")],
-      { cwd: root, env: { ...process.env, DATA_DIR: dataDir } },
+      { cwd: root, env: { ...process.env, DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) } },
       (err, stdout, stderr) => {
         if (err) reject(new Error(`setup-orgs failed: ${err.message}\n${stderr}`));
         else resolve(JSON.parse(stdout.slice(stdout.lastIndexOf(MARKER) + MARKER.length)) as CrashOrgs);

@@ -1,6 +1,6 @@
 /**
- * A fresh, fully migrated pair of stores (embedded ClickHouse + SQLite) in a temporary DATA_DIR,
- * for integration tests.
+ * A fresh, fully migrated pair of stores (embedded ClickHouse + SQLite, or a PostgreSQL database of
+ * its own under TEST_DATABASE_URL) in a temporary DATA_DIR, for integration tests.
  *
  * Import this module BEFORE anything that reads the environment: its top level points DATA_DIR at a
  * new mkdtemp directory, and the modules under test read it lazily (env() caches on first call).
@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { provisionTestDatabase } from "./test-database";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "llm-finops-test-"));
 process.env.DATA_DIR = dir;
@@ -18,7 +19,7 @@ process.env.INGEST_FLUSH_MS = "1";
 // Also removed if a test file dies before close() (a failing before() hook, an uncaught error).
 process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
 // A developer's shell must not redirect the tests to a real database or ClickHouse server.
-delete process.env.DATABASE_URL;
+delete process.env.DATABASE_URL; // set again by provisionTestDatabase under TEST_DATABASE_URL
 delete process.env.CLICKHOUSE_URL;
 
 export type TempStore = {
@@ -45,7 +46,8 @@ async function open(): Promise<TempStore> {
   if (path.resolve(env().DATA_DIR) !== dir) {
     throw new Error(`temp-store: env() was read before DATA_DIR was set (it points at ${env().DATA_DIR}); import lib/testing/temp-store first`);
   }
-  migrateConfigDb();
+  const dropDatabase = await provisionTestDatabase();
+  await migrateConfigDb();
   await migrateClickhouse();
   const createOrg = async (name: string) => (await db().organization.create({ data: { name } })).id;
   const orgId = await createOrg("Test org");
@@ -62,6 +64,7 @@ async function open(): Promise<TempStore> {
         await eventWriter().drain();
       } finally {
         await closeDb();
+        await dropDatabase();
         await closeClickhouse();
         fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { provisionTestDatabase } from "@/lib/testing/test-database";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "llm-finops-auth-test-"));
 process.env.DATA_DIR = dir;
@@ -21,9 +22,10 @@ export function openConfigDb(): Promise<ConfigDb> {
   return (opened ??= (async () => {
     const { migrateConfigDb } = await import("@/lib/db/migrate");
     const { db, closeDb } = await import("@/lib/db/prisma");
-    migrateConfigDb();
+    const dropDatabase = await provisionTestDatabase();
+    await migrateConfigDb();
     const orgId = (await db().organization.create({ data: { name: "Test org" } })).id;
-    return { dir, orgId, close: closeDb };
+    return { dir, orgId, close: async () => { await closeDb(); await dropDatabase(); } };
   })());
 }
 
