@@ -1,9 +1,16 @@
 import "server-only";
 import { chCommand, chQuery } from "./query";
 import { migrations } from "./migrations";
+import { migrateCluster } from "./migrate-cluster";
+import { env } from "@/lib/config/env";
 
 /** Applies pending migrations in order and records each; safe to call on every start. */
 export async function migrateClickhouse(): Promise<number[]> {
+  const cluster = env().CLICKHOUSE_CLUSTER;
+  if (cluster) {
+    await migrateCluster(cluster);
+    return [];
+  }
   await chCommand(
     `CREATE TABLE IF NOT EXISTS schema_migrations (
        version UInt32, name String, applied_at DateTime('UTC') DEFAULT now()

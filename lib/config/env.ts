@@ -7,6 +7,11 @@ const envSchema = z.object({
   CLICKHOUSE_USER: z.string().optional(),
   CLICKHOUSE_PASSWORD: z.string().optional(),
   CLICKHOUSE_DATABASE: z.string().default("default"),
+  /** A cluster named in the servers' configuration: the schema is created ON CLUSTER, replicated and distributed. */
+  CLICKHOUSE_CLUSTER: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected a cluster name (letters, digits, underscores)")
+    .optional(),
   DATA_DIR: z.string().default(".data"),
   /** "0" turns off seeding the demo organization on first start. */
   DEMO_DATA: z.enum(["0", "1"]).default("1"),
@@ -38,6 +43,7 @@ export function env(): Env {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
+  if (parsed.data.CLICKHOUSE_CLUSTER && !parsed.data.CLICKHOUSE_URL) throw new Error("Invalid environment: CLICKHOUSE_CLUSTER: needs CLICKHOUSE_URL (a cluster is never embedded)");
   cached = parsed.data;
   return cached;
 }

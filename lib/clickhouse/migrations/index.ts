@@ -1,7 +1,8 @@
 /**
- * ClickHouse migrations, applied in order at start-up and recorded in `schema_migrations`.
- * Written once in portable SQL; a cluster deployment runs the same statements (see README).
- * Never edit a shipped migration: add a new one.
+ * ClickHouse migrations for a single node (embedded or one server), applied in order at start-up and
+ * recorded in `schema_migrations`. Written once; never edit a shipped migration: add a new one, and
+ * change the table's definition in lib/clickhouse/schema to match (a test compares the two). A
+ * cluster is created from those definitions instead (migrate-cluster.ts).
  */
 import { ROLLUP_COLUMNS, ROLLUP_SELECT, ROLLUP_SUMS } from "./rollup";
 import { providerBillingMigrations } from "./provider-billing";

@@ -13,28 +13,33 @@ export const ROLLUP_COLUMNS = `org_id, hour, provider, model, project, feature, 
   requests, priced_requests, input_uncached_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
   output_tokens, reasoning_tokens, unpriced_tokens, cost_pico, cache_savings_pico, app_cache_hits, app_cache_lookups,
   errors, latency_ms_sum, latency_count`;
-export const ROLLUP_SELECT = `
+export const ROLLUP_SELECT = rollupSelect("llm_events");
+
+/** The same SELECT over another name for the events table (its local table on a cluster). */
+export function rollupSelect(events: string): string {
+  return `
       SELECT
         org_id,
         toStartOfHour(ts) AS hour,
         provider, model, project, feature, team, user, customer, environment, price_source,
         toInt64(sign) AS requests,
         toInt64(sign * priced) AS priced_requests,
-        toInt64(sign * llm_events.input_uncached_tokens) AS input_uncached_tokens,
-        toInt64(sign * llm_events.cache_read_tokens) AS cache_read_tokens,
-        toInt64(sign * llm_events.cache_write_5m_tokens) AS cache_write_5m_tokens,
-        toInt64(sign * llm_events.cache_write_1h_tokens) AS cache_write_1h_tokens,
-        toInt64(sign * llm_events.output_tokens) AS output_tokens,
-        toInt64(sign * llm_events.reasoning_tokens) AS reasoning_tokens,
-        toInt64(sign * (1 - priced) * (llm_events.input_uncached_tokens + llm_events.cache_read_tokens + llm_events.cache_write_5m_tokens + llm_events.cache_write_1h_tokens + llm_events.output_tokens)) AS unpriced_tokens,
-        toInt128(llm_events.cost_pico) * sign AS cost_pico,
-        toInt128(llm_events.cache_savings_pico) * sign AS cache_savings_pico,
+        toInt64(sign * ${events}.input_uncached_tokens) AS input_uncached_tokens,
+        toInt64(sign * ${events}.cache_read_tokens) AS cache_read_tokens,
+        toInt64(sign * ${events}.cache_write_5m_tokens) AS cache_write_5m_tokens,
+        toInt64(sign * ${events}.cache_write_1h_tokens) AS cache_write_1h_tokens,
+        toInt64(sign * ${events}.output_tokens) AS output_tokens,
+        toInt64(sign * ${events}.reasoning_tokens) AS reasoning_tokens,
+        toInt64(sign * (1 - priced) * (${events}.input_uncached_tokens + ${events}.cache_read_tokens + ${events}.cache_write_5m_tokens + ${events}.cache_write_1h_tokens + ${events}.output_tokens)) AS unpriced_tokens,
+        toInt128(${events}.cost_pico) * sign AS cost_pico,
+        toInt128(${events}.cache_savings_pico) * sign AS cache_savings_pico,
         toInt64(sign * (app_cache = 'hit')) AS app_cache_hits,
         toInt64(sign * (app_cache != '')) AS app_cache_lookups,
         toInt64(sign * (status = 'error')) AS errors,
         toInt64(sign * ifNull(latency_ms, 0)) AS latency_ms_sum,
         toInt64(sign * isNotNull(latency_ms)) AS latency_count
-      FROM llm_events`;
+      FROM ${events}`;
+}
 
 /** The rollup's key (its ORDER BY columns) and its summed columns, in ROLLUP_COLUMNS order. */
 export const ROLLUP_KEYS = ROLLUP_COLUMNS.split(",").map((c) => c.trim()).slice(0, 11);

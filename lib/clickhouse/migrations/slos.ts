@@ -20,14 +20,19 @@ export const LATENCY_BASE = 1.05;
 
 export const LATENCY_KEYS = ["org_id", "hour", "provider", "model", "project", "feature", "team", "user", "customer", "environment", "bucket"] as const;
 
-export const LATENCY_SELECT = `
+export const LATENCY_SELECT = latencySelect("llm_events");
+
+/** The same SELECT over another name for the events table (its local table on a cluster). */
+export function latencySelect(events: string): string {
+  return `
       SELECT
         org_id,
         toStartOfHour(ts) AS hour,
         provider, model, project, feature, team, user, customer, environment,
         toUInt16(if(assumeNotNull(latency_ms) < 1, 0, 1 + floor(log(assumeNotNull(latency_ms)) / log(${LATENCY_BASE})))) AS bucket,
         toInt64(sign) AS requests
-      FROM llm_events`;
+      FROM ${events}`;
+}
 
 const LATENCY_WHERE = "latency_ms IS NOT NULL";
 
