@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { createKey, signIn } from "./helpers";
+import { SPEND_HOURLY } from "../lib/clickhouse/tables";
 
 /**
  * Reliability suite, reading: generated query strings for the read API and the overview page.
@@ -38,7 +39,7 @@ const hostileValue = fc.oneof(
     "__proto__",
     "x".repeat(257),
     "y".repeat(5000),
-    "'; DROP TABLE spend_hourly; --",
+    `'; DROP TABLE ${SPEND_HOURLY}; --`,
     "{org:String}",
     "7d",
   ),

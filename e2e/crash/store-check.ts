@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Session, drainPending } from "chdb";
 import { rawRollupMismatchesSql, type HourMismatch } from "../../lib/ledger/consistency-sql";
+import { LLM_EVENTS, SPEND_HOURLY } from "../../lib/clickhouse/tables";
 
 /**
  * What a stopped server's data directory holds, read by opening it from the test process (the
@@ -22,14 +23,14 @@ export async function readStore(dataDir: string): Promise<StoreState> {
   const session = new Session(path.join(dataDir, "clickhouse"));
   try {
     const rows = async <T>(sql: string) => (await session.queryAsync(sql, { format: "JSONEachRow" })).text().split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);
-    const ids = await rows<{ org_id: string; event_id: string; s: string }>("SELECT org_id, event_id, sum(sign) AS s FROM llm_events GROUP BY org_id, event_id");
+    const ids = await rows<{ org_id: string; event_id: string; s: string }>(`SELECT org_id, event_id, sum(sign) AS s FROM ${LLM_EVENTS} GROUP BY org_id, event_id`);
     const live = new Map<string, Set<string>>();
     for (const r of ids) {
       if (Number(r.s) !== 1) continue;
       if (!live.has(r.org_id)) live.set(r.org_id, new Set());
       live.get(r.org_id)!.add(r.event_id);
     }
-    const rollup = await rows<{ org_id: string; n: string }>("SELECT org_id, sum(requests) AS n FROM spend_hourly GROUP BY org_id");
+    const rollup = await rows<{ org_id: string; n: string }>(`SELECT org_id, sum(requests) AS n FROM ${SPEND_HOURLY} GROUP BY org_id`);
     return {
       live,
       miscounted: ids.filter((r) => Number(r.s) !== 1 && Number(r.s) !== 0),

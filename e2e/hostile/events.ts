@@ -6,6 +6,7 @@
  * must count if the event is accepted.
  */
 import fc from "fast-check";
+import { LLM_EVENTS } from "../../lib/clickhouse/tables";
 
 export const DIMENSION_FIELDS = ["project", "feature", "team", "user", "customer", "environment"] as const;
 const STRING_FIELDS = ["id", "provider", "model", ...DIMENSION_FIELDS] as const;
@@ -73,7 +74,7 @@ const oddString = fc.oneof(
     "é",
     "😀 emoji",
     "עברית",
-    "'; DROP TABLE llm_events; --",
+    `'; DROP TABLE ${LLM_EVENTS}; --`,
     "{org:String}",
     "\\",
     '"quoted"',

@@ -3,6 +3,7 @@ import { chQuery } from "@/lib/clickhouse/query";
 import { bucketInterval, type ViewFilters } from "./filters";
 import { histogramQuantiles } from "./latency-buckets";
 import { rollupWhere } from "./spend";
+import { LATENCY_HOURLY, SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 /**
  * The overview's "latency distribution P50 / P95 / P99" and "request volume and error rates over
@@ -22,7 +23,7 @@ export async function latencyOverTime(orgId: string, view: Pick<ViewFilters, "fr
   // not yet merged with its +1); only the sums are counts.
   const rows = await chQuery<{ t: string; bucket: number; n: string }>(
     `SELECT toUnixTimestamp(${t}) AS t, bucket, toInt64(sum(requests)) AS n
-     FROM latency_hourly WHERE ${where}
+     FROM ${LATENCY_HOURLY} WHERE ${where}
      GROUP BY t, bucket HAVING n > 0 ORDER BY t, bucket`,
     { tag: "analytics.latency", params },
   );
@@ -52,7 +53,7 @@ export async function volumeAndErrors(orgId: string, view: Pick<ViewFilters, "fr
   const t = interval === "hour" ? "hour" : "toStartOfDay(hour)";
   const rows = await chQuery<{ t: string; requests: string; errors: string }>(
     `SELECT toUnixTimestamp(${t}) AS t, toInt64(sum(requests)) AS requests, toInt64(sum(errors)) AS errors
-     FROM spend_hourly WHERE ${where} GROUP BY t ORDER BY t`,
+     FROM ${SPEND_HOURLY} WHERE ${where} GROUP BY t ORDER BY t`,
     { tag: "analytics.volume_errors", params },
   );
   return {

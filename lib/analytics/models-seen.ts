@@ -1,5 +1,6 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
+import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 export type ModelSeen = {
   provider: string;
@@ -28,7 +29,7 @@ export async function modelsSeen(orgId: string): Promise<ModelSeen[]> {
             groupUniqArrayIf(price_source, priced_requests > 0) AS sources,
             min(hour) AS first_seen,
             max(hour) AS last_seen
-     FROM spend_hourly
+     FROM ${SPEND_HOURLY}
      WHERE org_id = {org:String}
      GROUP BY provider, model
      HAVING total_requests > 0

@@ -2,6 +2,7 @@ import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
 import type { Dimension } from "@/lib/ingest/types";
 import { rollupWhere, SPEND_SUMS, toSpendRow, wholeDays, type RawRow, type SpendFilters, type SpendRow } from "./spend";
+import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 /** The dimensions with a driver table on the overview, in the page's order. */
 export const DRIVER_DIMENSIONS = ["feature", "team", "customer", "model", "project", "user"] as const satisfies readonly Dimension[];
@@ -76,7 +77,7 @@ function breakdownStatement(orgId: string, view: { from: Date; to: Date; filters
   const cols = ["bucket", ...DRIVER_DIMENSIONS].join(", ");
   const bucket = interval === "day" ? "toStartOfDay(hour)" : "hour";
   const select = (time: "hours" | "days" | "edges") =>
-    `SELECT ${bucket} AS bucket, ${DRIVER_DIMENSIONS.join(", ")}, ${SPEND_SUMS} FROM spend_hourly WHERE ${rollupWhere(orgId, view.from, view.to, view.filters, time).where} GROUP BY ${cols}`;
+    `SELECT ${bucket} AS bucket, ${DRIVER_DIMENSIONS.join(", ")}, ${SPEND_SUMS} FROM ${SPEND_HOURLY} WHERE ${rollupWhere(orgId, view.from, view.to, view.filters, time).where} GROUP BY ${cols}`;
   const { params } = rollupWhere(orgId, view.from, view.to, view.filters);
   const days = interval === "day" ? wholeDays(view.from, view.to) : null;
   // As in querySpend: whole UTC days through the daily projection, the partial days from hourly rows.

@@ -5,6 +5,7 @@ import { querySpend, rollupWhere, SPEND_SUMS, toSpendRow, type RawRow, type Spen
 import type { DriverRow } from "./overview-breakdown";
 import { shapeStackedSeries, TOP_SERIES, type StackedSeries as SpendOverTime } from "./stack-series";
 import { bucketInterval, previousRange, type ViewFilters } from "./filters";
+import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 /** Named questions the overview asks; each reads the hourly rollup only. */
 
@@ -39,7 +40,7 @@ export type SpendSummary = { current: SpendTotals; previous: SpendTotals };
 export async function spendSummary(orgId: string, view: ViewFilters): Promise<SpendSummary> {
   const ranges = [view, previousRange(view)];
   const parts = ranges.map((r, i) => rollupWhere(orgId, r.from, r.to, view.filters, "hours", `r${i}_`));
-  const sql = parts.map((p, i) => `SELECT ${i} AS r, ${SPEND_SUMS} FROM spend_hourly WHERE ${p.where} HAVING requests != 0 OR cost_pico != 0`).join("\nUNION ALL\n");
+  const sql = parts.map((p, i) => `SELECT ${i} AS r, ${SPEND_SUMS} FROM ${SPEND_HOURLY} WHERE ${p.where} HAVING requests != 0 OR cost_pico != 0`).join("\nUNION ALL\n");
   const rows = await chQuery<RawRow & { r: string | number }>(sql, { tag: "analytics.overview.summary", params: Object.assign({}, ...parts.map((p) => p.params)) });
   const at = (i: number) => {
     const row = rows.find((r) => Number(r.r) === i);
@@ -86,7 +87,7 @@ export async function unpricedModels(orgId: string, view: Pick<ViewFilters, "fro
     `SELECT provider, model,
             sum(requests) - sum(priced_requests) AS unpriced_requests,
             sum(unpriced_tokens) AS unpriced_token_sum
-     FROM spend_hourly
+     FROM ${SPEND_HOURLY}
      WHERE ${where}
      GROUP BY provider, model
      HAVING unpriced_requests > 0

@@ -1,5 +1,6 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
+import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 /**
  * A token that changes whenever what the hourly rollup holds may have changed: every insert (ingest,
@@ -12,7 +13,7 @@ export async function rollupVersion(): Promise<string> {
   const [r] = await chQuery<Record<string, string>>(
     `SELECT max(max_block_number) AS block, max(data_version) AS version, count() AS parts, sum(rows) AS rows
      FROM system.parts
-     WHERE database = currentDatabase() AND table = 'spend_hourly' AND active`,
+     WHERE database = currentDatabase() AND table = '${SPEND_HOURLY}' AND active`,
     { tag: "analytics.rollup_version" },
   );
   return `${r?.block}:${r?.version}:${r?.parts}:${r?.rows}`;

@@ -7,6 +7,7 @@
  */
 import { openTempStore, type TempStore } from "@/lib/testing/temp-store"; // first: sets DATA_DIR
 import { after, test } from "node:test";
+import { SPEND_HOURLY_MV } from "@/lib/clickhouse/tables";
 import assert from "node:assert/strict";
 import { migrations } from "@/lib/clickhouse/migrations";
 import { migrateClickhouse } from "@/lib/clickhouse/migrate";
@@ -22,7 +23,7 @@ after(async () => {
 
 test("the rollup repair migration rebuilds the rollup: unpriced tokens cancel, every other total is kept", async () => {
   // every migration except the rollup repair (found by what it does, not by its number)
-  const repair = migrations.find((m) => m.version > 1 && m.statements.includes("DROP VIEW IF EXISTS spend_hourly_mv"));
+  const repair = migrations.find((m) => m.version > 1 && m.statements.includes(`DROP VIEW IF EXISTS ${SPEND_HOURLY_MV}`));
   assert.ok(repair, "the rollup repair migration exists");
   migrations.splice(migrations.indexOf(repair), 1);
   store = await openTempStore();

@@ -2,6 +2,7 @@ import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
 import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
 import { picoToUsd, picoToUsdString } from "@/lib/money/pico";
+import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 export type SpendFilters = Partial<Record<Dimension, string[]>>;
 
@@ -108,10 +109,10 @@ export async function querySpend(q: SpendQuery): Promise<SpendRow[]> {
   // when user or customer is involved); the hours before and after them from the hourly rows.
   const source = days
     ? `(${[
-        `SELECT ${[...selects, SPEND_SUMS].join(",")} FROM spend_hourly WHERE ${part("days")} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`,
-        `SELECT ${[...selects, SPEND_SUMS].join(",")} FROM spend_hourly WHERE ${part("edges")} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`,
+        `SELECT ${[...selects, SPEND_SUMS].join(",")} FROM ${SPEND_HOURLY} WHERE ${part("days")} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`,
+        `SELECT ${[...selects, SPEND_SUMS].join(",")} FROM ${SPEND_HOURLY} WHERE ${part("edges")} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`,
       ].join(" UNION ALL ")})`
-    : "spend_hourly";
+    : SPEND_HOURLY;
   const sql = `
     SELECT ${[...(days ? keys : selects), SPEND_SUMS].join(",\n")}
     FROM ${source}

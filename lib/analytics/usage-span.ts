@@ -1,5 +1,6 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
+import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 /**
  * The first hour with stored usage for the organization, or null when there is none. A re-cost
@@ -7,7 +8,7 @@ import { chQuery } from "@/lib/clickhouse/query";
  */
 export async function firstUsageHour(orgId: string): Promise<Date | null> {
   const rows = await chQuery<{ first: string; n: string }>(
-    "SELECT min(hour) AS first, count() AS n FROM spend_hourly WHERE org_id = {org:String}",
+    `SELECT min(hour) AS first, count() AS n FROM ${SPEND_HOURLY} WHERE org_id = {org:String}`,
     { tag: "analytics.first_usage_hour", params: { org: orgId } },
   );
   if (!rows[0] || Number(rows[0].n) === 0) return null;

@@ -9,6 +9,7 @@ import { normalizeEvent } from "@/lib/ingest/normalize-event";
 import { priceEvent } from "@/lib/pricing/price-event";
 import { toEventRow, type EventRow } from "@/lib/ingest/rows";
 import { batchBody } from "./workload";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const endMs = Number(process.argv[3] ?? Date.now());
@@ -26,7 +27,7 @@ for (let start = 0; start < total; start += INSERT_ROWS) {
     if (r.ok) rows.push(toEventRow("bench-org", "bench-key", r.event, priceEvent(r.event, [])));
   }
   const t1 = performance.now();
-  await chInsert("llm_events", rows, { tag: "bench.engine_insert" });
+  await chInsert(LLM_EVENTS, rows, { tag: "bench.engine_insert" });
   insertMs += performance.now() - t1;
   prepMs += t1 - t0;
 }

@@ -7,6 +7,7 @@
  */
 import { chCommand, chQuery } from "@/lib/clickhouse/query";
 import { migrateClickhouse } from "@/lib/clickhouse/migrate";
+import { LLM_EVENTS, SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 const total = Number(process.argv[2] ?? 10_000_000);
 const orgId = process.argv[3];
@@ -17,7 +18,7 @@ await migrateClickhouse();
 const t0 = performance.now();
 for (let start = 0; start < total; start += CHUNK) {
   await chCommand(
-    `INSERT INTO llm_events (org_id, event_id, ts, provider, model, project, feature, team, user, customer, environment,
+    `INSERT INTO ${LLM_EVENTS} (org_id, event_id, ts, provider, model, project, feature, team, user, customer, environment,
        api_key_id, source, input_uncached_tokens, cache_read_tokens, output_tokens, priced, cost_pico, price_source, price_ref,
        latency_ms, status, app_cache, sign, version)
      SELECT {org:String}, concat('pre-', toString(n)),
@@ -40,8 +41,8 @@ for (let start = 0; start < total; start += CHUNK) {
 // A store holding 30 days has long since merged them: settle the preloaded parts the way the
 // engine's background merges would, so queries see a steady-state store (the HTTP phase's events
 // that follow stay in fresh, unmerged parts).
-await chCommand("OPTIMIZE TABLE llm_events FINAL", { tag: "bench.preload.settle", timeoutSeconds: 1800 });
-await chCommand("OPTIMIZE TABLE spend_hourly FINAL", { tag: "bench.preload.settle", timeoutSeconds: 1800 });
-const [{ n }] = await chQuery<{ n: string }>("SELECT count() AS n FROM llm_events", { tag: "bench.preload.count" });
+await chCommand(`OPTIMIZE TABLE ${LLM_EVENTS} FINAL`, { tag: "bench.preload.settle", timeoutSeconds: 1800 });
+await chCommand(`OPTIMIZE TABLE ${SPEND_HOURLY} FINAL`, { tag: "bench.preload.settle", timeoutSeconds: 1800 });
+const [{ n }] = await chQuery<{ n: string }>(`SELECT count() AS n FROM ${LLM_EVENTS}`, { tag: "bench.preload.count" });
 console.log(JSON.stringify({ events: Number(n), seconds: (performance.now() - t0) / 1000 }));
 process.exit(0);

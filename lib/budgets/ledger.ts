@@ -3,6 +3,7 @@ import { chQuery } from "@/lib/clickhouse/query";
 import type { Dimension } from "@/lib/ingest/types";
 import { scopeDimensions, scopeKey } from "./config";
 import type { BudgetConfig, PeriodTotals } from "./types";
+import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 /**
  * The ledger reads behind every budget of an organization, grouped so their number does not grow with
@@ -67,7 +68,7 @@ export async function totalsByWindow(orgId: string, dims: Dimension[], needs: Wi
   const sql = `
     SELECT ${[...dims, "w"].join(", ")},
       sum(cost_pico) AS cost_pico, sum(requests) AS requests, sum(priced_requests) AS priced_requests, sum(unpriced_tokens) AS unpriced_tokens
-    FROM spend_hourly
+    FROM ${SPEND_HOURLY}
     ARRAY JOIN arrayFilter(i -> toUInt32(hour) >= {starts:Array(UInt32)}[i] AND toUInt32(hour) < {ends:Array(UInt32)}[i], range(1, ${windows.length + 1})) AS w
     WHERE ${[
       "org_id = {org:String}",
@@ -113,7 +114,7 @@ export async function hourlyHistory(
   const { params, clauses } = valueFilters(dims, budgets);
   const sql = `
     SELECT ${[...dims, "toUInt32(hour) AS h"].join(", ")}, toFloat64(sum(cost_pico)) / 1e12 AS usd
-    FROM spend_hourly
+    FROM ${SPEND_HOURLY}
     WHERE ${["org_id = {org:String}", "hour >= toDateTime({from:UInt32}, 'UTC')", "hour < toDateTime({to:UInt32}, 'UTC')", ...clauses].join(" AND ")}
     GROUP BY ${[...dims, "h"].join(", ")}
     HAVING usd != 0

@@ -2,6 +2,7 @@ import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
 import { chDateTime } from "@/lib/ingest/rows";
 import { reportedCacheStats } from "./cache-stats-store";
+import { LLM_EVENTS, SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 /**
  * Application and semantic caches: hits and lookups the events carry (`cache: hit|miss`) and what
@@ -35,7 +36,7 @@ async function missCosts(orgId: string, from: Date, to: Date) {
   // Signed sums over raw rows are right whether or not re-cost rows have merged yet.
   const rows = await chQuery<{ feature: string; model: string; cost: string; n: string }>(
     `SELECT feature, model, sum(toInt128(cost_pico) * sign) AS cost, sum(toInt64(sign)) AS n
-     FROM llm_events
+     FROM ${LLM_EVENTS}
      WHERE org_id = {org:String} AND ts >= {from:DateTime64(3)} AND ts < {to:DateTime64(3)} AND app_cache != 'hit' AND priced = 1
      GROUP BY feature, model
      LIMIT 100000`,
@@ -67,7 +68,7 @@ async function missCosts(orgId: string, from: Date, to: Date) {
 async function eventCacheCounts(orgId: string, from: Date, to: Date) {
   return chQuery<{ feature: string; model: string; hits: string; lookups: string }>(
     `SELECT feature, model, sum(app_cache_hits) AS hits, sum(app_cache_lookups) AS lookups
-     FROM spend_hourly
+     FROM ${SPEND_HOURLY}
      WHERE org_id = {org:String} AND hour >= toDateTime({from:UInt32}, 'UTC') AND hour < toDateTime({to:UInt32}, 'UTC')
      GROUP BY feature, model
      HAVING lookups > 0

@@ -2,9 +2,9 @@ import "server-only";
 import { chInsert, chQuery } from "@/lib/clickhouse/query";
 import { chDateTime } from "@/lib/ingest/rows";
 import type { CacheStat } from "./cache-stats-schema";
+import { CACHE_STATS } from "@/lib/clickhouse/tables";
 
 /** Owner of the cache_stats table (migration 31): what caches report about themselves, per window. */
-const TABLE = "cache_stats";
 
 function chTime(d: Date): string {
   // DateTime (seconds) column: sub-second precision would make two reports of one window differ.
@@ -18,7 +18,7 @@ function chTime(d: Date): string {
 export async function storeCacheStats(orgId: string, stats: CacheStat[], receivedAt = new Date()): Promise<void> {
   const received = receivedVersion(receivedAt);
   await chInsert(
-    TABLE,
+    CACHE_STATS,
     stats.map((s) => ({
       org_id: orgId,
       cache: s.cache,
@@ -66,12 +66,12 @@ export async function reportedCacheStats(orgId: string, from: Date, to: Date): P
   const rows = await chQuery<Record<string, string | number | null>>(
     `SELECT cache, any(kind) AS kind, feature, model,
        sum(hits) AS total_hits, sum(misses) AS total_misses, count() AS windows,
-       if(sumIf(cache_stats.hits + cache_stats.misses, latency_ms_p50 IS NOT NULL) > 0,
-          sumIf(latency_ms_p50 * (cache_stats.hits + cache_stats.misses), latency_ms_p50 IS NOT NULL) / sumIf(cache_stats.hits + cache_stats.misses, latency_ms_p50 IS NOT NULL), NULL) AS p50,
-       if(sumIf(cache_stats.hits + cache_stats.misses, latency_ms_p95 IS NOT NULL) > 0,
-          sumIf(latency_ms_p95 * (cache_stats.hits + cache_stats.misses), latency_ms_p95 IS NOT NULL) / sumIf(cache_stats.hits + cache_stats.misses, latency_ms_p95 IS NOT NULL), NULL) AS p95,
+       if(sumIf(s.hits + s.misses, latency_ms_p50 IS NOT NULL) > 0,
+          sumIf(latency_ms_p50 * (s.hits + s.misses), latency_ms_p50 IS NOT NULL) / sumIf(s.hits + s.misses, latency_ms_p50 IS NOT NULL), NULL) AS p50,
+       if(sumIf(s.hits + s.misses, latency_ms_p95 IS NOT NULL) > 0,
+          sumIf(latency_ms_p95 * (s.hits + s.misses), latency_ms_p95 IS NOT NULL) / sumIf(s.hits + s.misses, latency_ms_p95 IS NOT NULL), NULL) AS p95,
        argMaxIf(bytes_stored, window_end, bytes_stored IS NOT NULL) AS bytes
-     FROM ${TABLE} FINAL
+     FROM ${CACHE_STATS} AS s FINAL
      WHERE org_id = {org:String} AND window_start >= {from:DateTime} AND window_start < {to:DateTime}
      GROUP BY cache, feature, model
      ORDER BY cache, feature, model
@@ -97,7 +97,7 @@ export async function reportedCacheStats(orgId: string, from: Date, to: Date): P
 export async function cacheStorageSeries(orgId: string, from: Date, to: Date): Promise<{ day: string; cache: string; bytes_stored: number }[]> {
   const rows = await chQuery<{ day: string; cache: string; bytes: string }>(
     `SELECT toDate(window_start) AS day, cache, argMax(bytes_stored, window_end) AS bytes
-     FROM ${TABLE} FINAL
+     FROM ${CACHE_STATS} FINAL
      WHERE org_id = {org:String} AND window_start >= {from:DateTime} AND window_start < {to:DateTime} AND bytes_stored IS NOT NULL
      GROUP BY day, cache ORDER BY day, cache LIMIT 20000`,
     { tag: "caches.stats.storage", params: { org: orgId, from: chTime(from), to: chTime(to) } },

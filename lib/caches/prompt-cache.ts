@@ -3,6 +3,7 @@ import { chQuery } from "@/lib/clickhouse/query";
 import { compiledOverrides } from "@/lib/pricing/overrides";
 import { rateCardFor } from "@/lib/pricing/price-event";
 import type { Rate } from "@/lib/pricing/rates";
+import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 /**
  * Provider prompt caching, per provider, model and feature, from the hourly rollup.
@@ -48,7 +49,7 @@ export async function promptCacheRows(orgId: string, from: Date, to: Date): Prom
        sum(input_uncached_tokens) AS input_uncached, sum(cache_read_tokens) AS cache_read,
        sum(cache_write_5m_tokens) AS write_5m, sum(cache_write_1h_tokens) AS write_1h,
        sum(cache_savings_pico) AS savings
-     FROM spend_hourly
+     FROM ${SPEND_HOURLY}
      WHERE org_id = {org:String} AND hour >= toDateTime({from:UInt32}, 'UTC') AND hour < toDateTime({to:UInt32}, 'UTC')
      GROUP BY provider, model, feature, day, priced
      LIMIT 200000`,

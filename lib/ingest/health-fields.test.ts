@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { normalizeEvent } from "./normalize-event";
 import { ingestEvents } from "./ingest-batch";
 import { chQuery } from "@/lib/clickhouse/query";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
 const BASE = { id: "h-1", timestamp: "2026-11-20T10:00:00Z", provider: "openai", model: "gpt-5.4", usage: { prompt_tokens: 10, completion_tokens: 5 } };
@@ -79,7 +80,7 @@ test("stored through ingestEvents; an event without them reads as unknown", asyn
   assert.equal(res.accepted, 2);
   const rows = await chQuery<Record<string, unknown>>(
     `SELECT event_id, http_status, ttft_ms, rl_requests_limit, rl_requests_remaining, rl_tokens_limit, rl_tokens_reset_s
-     FROM llm_events WHERE org_id = {org:String} ORDER BY event_id`,
+     FROM ${LLM_EVENTS} WHERE org_id = {org:String} ORDER BY event_id`,
     { tag: "test.health-fields", params: { org: store.orgId } },
   );
   assert.deepEqual(

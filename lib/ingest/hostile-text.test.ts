@@ -9,6 +9,7 @@ import { ingestEvents } from "./ingest-batch";
 import { querySpend } from "@/lib/analytics/spend";
 import { parseSpendParams } from "@/lib/analytics/spend-params";
 import { chQuery } from "@/lib/clickhouse/query";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 let store: TempStore;
 before(async () => {
@@ -71,7 +72,7 @@ test("__proto__ as a dimension value is stored and read back as sent; NFD in a f
   const rows = await querySpend({ orgId: org, from: FROM, to: TO, groupBy: ["customer"], filters: {} });
   assert.deepEqual(rows.map((r) => r.customer).sort(), ["Caf\u00e9", "__proto__"]);
   const stored = await chQuery<{ feature: string; route: string }>(
-    "SELECT feature, tags['route'] AS route FROM llm_events WHERE org_id = {org:String} AND event_id = 'p-1'",
+    `SELECT feature, tags['route'] AS route FROM ${LLM_EVENTS} WHERE org_id = {org:String} AND event_id = 'p-1'`,
     { tag: "test", params: { org } },
   );
   assert.deepEqual(stored, [{ feature: "constructor", route: "/x" }]);

@@ -11,6 +11,7 @@ import { querySpend, type SpendRow } from "@/lib/analytics/spend";
 import { chQuery } from "@/lib/clickhouse/query";
 import { picoToUsdString } from "@/lib/money/pico";
 import { A_CHAT_CACHED, B_RESPONSES_CACHED, D_DELTA, E_ANTHROPIC_1H } from "@/lib/testing/usage-fixtures";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 let store: TempStore;
 before(async () => {
@@ -92,7 +93,7 @@ test("ingest a batch: querySpend totals equal the sum of the hand-computed costs
 
   // the raw rows carry the exact per-event cost and the price used
   const rows = await chQuery<{ event_id: string; cost_pico: string; price_source: string; price_ref: string; api_key_id: string }>(
-    "SELECT event_id, cost_pico, price_source, price_ref, api_key_id FROM llm_events WHERE org_id = {org:String} ORDER BY event_id",
+    `SELECT event_id, cost_pico, price_source, price_ref, api_key_id FROM ${LLM_EVENTS} WHERE org_id = {org:String} ORDER BY event_id`,
     { tag: "test", params: { org: store.orgId } },
   );
   assert.deepEqual(
@@ -221,7 +222,7 @@ test("an unknown model is stored unpriced: its tokens count, its cost is not pre
   const acme = byModel.find((r) => r.model === "acme-llm-7b");
   assert.equal(acme?.unpriced_requests, 1);
   assert.equal(acme?.priced_requests, 0);
-  const raw = await chQuery<{ priced: number; price_source: string }>("SELECT priced, price_source FROM llm_events WHERE org_id = {org:String} AND event_id = 'u-x'", { tag: "test", params: { org } });
+  const raw = await chQuery<{ priced: number; price_source: string }>(`SELECT priced, price_source FROM ${LLM_EVENTS} WHERE org_id = {org:String} AND event_id = 'u-x'`, { tag: "test", params: { org } });
   assert.deepEqual(raw, [{ priced: 0, price_source: "none" }]);
 });
 

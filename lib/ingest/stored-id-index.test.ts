@@ -10,13 +10,14 @@ import { chCommand } from "@/lib/clickhouse/query";
 import { ingestEvents } from "./ingest-batch";
 import { storedIdIndex } from "./stored-id-index";
 import { querySpend } from "@/lib/analytics/spend";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 let store: TempStore;
 before(async () => {
   store = await openTempStore();
   // 1,200,000 ids stored by "an earlier process": more than two loader pages.
   await chCommand(
-    `INSERT INTO llm_events (org_id, event_id, ts, provider, model, sign, version)
+    `INSERT INTO ${LLM_EVENTS} (org_id, event_id, ts, provider, model, sign, version)
      SELECT {org:String}, concat('old-', toString(number)), toDateTime64('2026-10-02 00:00:00', 3, 'UTC'), 'openai', 'gpt-4o-mini', 1, 1
      FROM numbers(1200000)`,
     { tag: "test", params: { org: store.orgId } },

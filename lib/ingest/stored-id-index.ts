@@ -2,6 +2,7 @@ import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
 import { isEmbedded } from "@/lib/config/env";
 import { IdFilter } from "./id-filter";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 /**
  * Which event ids might already be stored, answered from memory. Only in embedded mode: there the
@@ -35,7 +36,7 @@ export class StoredIdIndex {
   /** Builds a filter from every stored id; a larger one again when the current one fills up. */
   async load(): Promise<void> {
     if (this.building) return;
-    const [{ n }] = await chQuery<{ n: string }>("SELECT count() AS n FROM llm_events WHERE sign = 1", { tag: "ingest.id_index.count" });
+    const [{ n }] = await chQuery<{ n: string }>(`SELECT count() AS n FROM ${LLM_EVENTS} WHERE sign = 1`, { tag: "ingest.id_index.count" });
     const capacity = Math.max(MIN_CAPACITY, Number(n) * 2);
     const filter = new IdFilter(capacity);
     this.building = filter; // from here the writer adds to it too
@@ -44,7 +45,7 @@ export class StoredIdIndex {
       let after: Key | null = null;
       for (;;) {
         const rows: { org_id: string; event_id: string }[] = await chQuery(
-          `SELECT org_id, event_id FROM llm_events
+          `SELECT org_id, event_id FROM ${LLM_EVENTS}
            WHERE sign = 1 ${after ? "AND (org_id, event_id) > ({org:String}, {id:String})" : ""}
            ORDER BY org_id, event_id
            LIMIT ${PAGE}`,

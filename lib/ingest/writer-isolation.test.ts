@@ -13,6 +13,7 @@ import { toEventRow, type EventRow } from "./rows";
 import { storedIdIndex } from "./stored-id-index";
 import { chQuery } from "@/lib/clickhouse/query";
 import { rawRollupMismatches } from "@/lib/ledger/consistency";
+import { LLM_EVENTS, SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 // Long enough that requests sent together share one flush (env() is read after this line).
 process.env.INGEST_FLUSH_MS = "300";
@@ -54,14 +55,14 @@ function monthly(prefix: string, start: [number, number], months: number) {
 
 async function liveIds(org: string): Promise<string[]> {
   const rows = await chQuery<{ event_id: string }>(
-    "SELECT event_id FROM llm_events WHERE org_id = {org:String} GROUP BY event_id HAVING sum(sign) > 0 ORDER BY event_id",
+    `SELECT event_id FROM ${LLM_EVENTS} WHERE org_id = {org:String} GROUP BY event_id HAVING sum(sign) > 0 ORDER BY event_id`,
     { tag: "test", params: { org } },
   );
   return rows.map((r) => r.event_id);
 }
 
 async function rollupRequests(org: string): Promise<number> {
-  const [r] = await chQuery<{ n: string }>("SELECT sum(requests) AS n FROM spend_hourly WHERE org_id = {org:String}", { tag: "test", params: { org } });
+  const [r] = await chQuery<{ n: string }>(`SELECT sum(requests) AS n FROM ${SPEND_HOURLY} WHERE org_id = {org:String}`, { tag: "test", params: { org } });
   return Number(r.n);
 }
 

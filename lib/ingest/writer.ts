@@ -4,6 +4,7 @@ import { env } from "@/lib/config/env";
 import { writeLedgerRows } from "@/lib/ledger/write-events";
 import type { EventRow } from "./rows";
 import { storedIdIndex } from "./stored-id-index";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 /**
  * Group commit: requests queue their rows, one flush every few milliseconds checks ids already
@@ -167,7 +168,7 @@ async function storedIds(rows: EventRow[]): Promise<Set<string>> {
     for (let i = 0; i < ids.length; i += ID_CHUNK) {
       const chunk = ids.slice(i, i + ID_CHUNK);
       const rows = await chQuery<{ event_id: string }>(
-        `SELECT event_id FROM llm_events
+        `SELECT event_id FROM ${LLM_EVENTS}
          PREWHERE org_id = {org:String} AND id_hash IN (SELECT cityHash64(arrayJoin({ids:Array(String)})))
          WHERE event_id IN {ids:Array(String)}
          GROUP BY event_id HAVING sum(sign) > 0`,

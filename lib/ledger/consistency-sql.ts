@@ -1,3 +1,4 @@
+import { LLM_EVENTS, SPEND_HOURLY } from "@/lib/clickhouse/tables";
 /**
  * The SQL of the ledger's consistency check, without I/O so that the crash test's checker (which
  * opens a stopped server's data directory itself) runs the very same statement as the tests.
@@ -15,12 +16,12 @@ export function rawRollupMismatchesSql(where = ""): string {
        SELECT 'raw' AS src, org_id, toStartOfHour(ts) AS hour, toInt64(sign) AS requests,
               toInt64(sign) * toInt64(input_uncached_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens + output_tokens) AS tokens,
               toInt128(sign) * cost_pico AS cost
-       FROM llm_events ${where}
+       FROM ${LLM_EVENTS} ${where}
        UNION ALL
        SELECT 'rollup' AS src, org_id, hour, requests,
               input_uncached_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens + output_tokens AS tokens,
               cost_pico AS cost
-       FROM spend_hourly ${where}
+       FROM ${SPEND_HOURLY} ${where}
      )
      GROUP BY org_id, hour
      HAVING raw_requests != rollup_requests OR raw_tokens != rollup_tokens OR raw_cost_pico != rollup_cost_pico

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { chQuery } from "@/lib/clickhouse/query";
 import { IntentLog } from "./intents";
 import type { OrgHours } from "./org-hours";
+import { LEDGER_INTENTS } from "@/lib/clickhouse/tables";
 
 let store: TempStore;
 before(async () => {
@@ -26,7 +27,7 @@ async function openHours(log: IntentLog, org: string): Promise<string[]> {
 }
 
 async function intentsStored(org: string): Promise<number> {
-  const [{ n }] = await chQuery<{ n: string }>("SELECT countIf(sign = 1) AS n FROM ledger_intents WHERE org_id = {org:String}", { tag: "test", params: { org } });
+  const [{ n }] = await chQuery<{ n: string }>(`SELECT countIf(sign = 1) AS n FROM ${LEDGER_INTENTS} WHERE org_id = {org:String}`, { tag: "test", params: { org } });
   return Number(n);
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { chInsert, chQuery } from "@/lib/clickhouse/query";
 import type { OrgHours } from "./org-hours";
+import { LEDGER_INTENTS } from "@/lib/clickhouse/tables";
 
 /**
  * The ledger's write-ahead record. Before rows go into llm_events, the org-hours they touch must be
@@ -77,7 +78,7 @@ export class IntentLog {
     const clears = this.takeClears();
     if (!clears.length) return;
     try {
-      await chInsert("ledger_intents", clears.flatMap((c) => rowsOf(c, "", -1)), { tag: "ledger.intent.clear" });
+      await chInsert(LEDGER_INTENTS, clears.flatMap((c) => rowsOf(c, "", -1)), { tag: "ledger.intent.clear" });
     } catch (err) {
       this.clears.unshift(...clears);
       throw err;
@@ -87,7 +88,7 @@ export class IntentLog {
   /** Intents stored and never cleared: at start-up, the writes a crash may have cut short. */
   async listOpen(): Promise<Intent[]> {
     const rows = await chQuery<{ intent_id: string; org_id: string; hours: string[] }>(
-      `SELECT intent_id, org_id, argMax(hours, sign) AS hours FROM ledger_intents
+      `SELECT intent_id, org_id, argMax(hours, sign) AS hours FROM ${LEDGER_INTENTS}
        GROUP BY intent_id, org_id HAVING sum(sign) > 0`,
       { tag: "ledger.intent.list", timeoutSeconds: 300 },
     );
@@ -102,14 +103,14 @@ export class IntentLog {
 
   /** Clears intents read by listOpen once their hours are repaired (start-up, nothing in flight). */
   async clearStored(intents: Intent[]): Promise<void> {
-    if (intents.length) await chInsert("ledger_intents", intents.flatMap((c) => rowsOf(c, "", -1)), { tag: "ledger.intent.clear" });
+    if (intents.length) await chInsert(LEDGER_INTENTS, intents.flatMap((c) => rowsOf(c, "", -1)), { tag: "ledger.intent.clear" });
   }
 
   private async open(keys: string[], writer: string): Promise<void> {
     const id = randomUUID();
     const intent: Intent = { id, orgHours: toOrgHours(keys) };
     const clears = this.takeClears();
-    const ready = chInsert("ledger_intents", [...rowsOf(intent, writer, 1), ...clears.flatMap((c) => rowsOf(c, "", -1))], { tag: "ledger.intent.open" });
+    const ready = chInsert(LEDGER_INTENTS, [...rowsOf(intent, writer, 1), ...clears.flatMap((c) => rowsOf(c, "", -1))], { tag: "ledger.intent.open" });
     for (const key of keys) Object.assign(this.hours.get(key)!, { intentId: id, ready });
     this.intents.set(id, keys);
     try {

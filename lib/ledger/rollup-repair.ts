@@ -2,6 +2,7 @@ import "server-only";
 import { chInsert, chQuery } from "@/lib/clickhouse/query";
 import { ROLLUP_KEYS, ROLLUP_SELECT, ROLLUP_SUMS } from "@/lib/clickhouse/migrations/rollup";
 import type { OrgHours } from "./org-hours";
+import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 /**
  * Checks and repairs spend_hourly against llm_events for given org-hours. The rollup an hour should
@@ -46,7 +47,7 @@ export async function repairRollup(orgHours: OrgHours): Promise<RepairResult> {
     if (!rows) byMonth.set(m, (rows = []));
     rows.push(r);
   }
-  for (const rows of byMonth.values()) await chInsert("spend_hourly", rows, { tag: "ledger.repair.insert" });
+  for (const rows of byMonth.values()) await chInsert(SPEND_HOURLY, rows, { tag: "ledger.repair.insert" });
   return { rows: diff.length, requests: diff.reduce((s, r) => s + Number(r.requests), 0) };
 }
 
@@ -60,8 +61,8 @@ async function differencesIn(org: string, hours: string[]): Promise<RollupRow[]>
        WHERE org_id = {org:String} AND ts >= {from:DateTime('UTC')} AND ts < {to:DateTime('UTC')} + INTERVAL 1 HOUR
          AND toStartOfHour(ts) IN {hours:Array(DateTime('UTC'))}
        UNION ALL
-       SELECT ${keys}, ${ROLLUP_SUMS.map((c) => `-spend_hourly.${c} AS ${c}`).join(", ")}
-       FROM spend_hourly
+       SELECT ${keys}, ${ROLLUP_SUMS.map((c) => `-r.${c} AS ${c}`).join(", ")}
+       FROM ${SPEND_HOURLY} AS r
        WHERE org_id = {org:String} AND hour IN {hours:Array(DateTime('UTC'))}
      )
      GROUP BY ${keys}

@@ -17,6 +17,7 @@ import { orgHoursOf } from "./org-hours";
 import { repairRollup } from "./rollup-repair";
 import { repairInterruptedWrites } from "./startup-repair";
 import { writeLedgerRows } from "./write-events";
+import { LLM_EVENTS, SPEND_HOURLY, SPEND_HOURLY_MV } from "@/lib/clickhouse/tables";
 
 let store: TempStore;
 before(async () => {
@@ -47,11 +48,11 @@ const crashedProcess = new IntentLog();
 /** A raw INSERT whose view never ran, under an intent that was never cleared: a crash between them. */
 async function crashBetweenRawAndView(rows: ReturnType<typeof row>[]) {
   await crashedProcess.acquire(orgHoursOf(rows), "test.crash");
-  await chCommand("DETACH TABLE spend_hourly_mv", { tag: "test" });
+  await chCommand(`DETACH TABLE ${SPEND_HOURLY_MV}`, { tag: "test" });
   try {
-    await chInsert("llm_events", rows, { tag: "test" });
+    await chInsert(LLM_EVENTS, rows, { tag: "test" });
   } finally {
-    await chCommand("ATTACH TABLE spend_hourly_mv", { tag: "test" });
+    await chCommand(`ATTACH TABLE ${SPEND_HOURLY_MV}`, { tag: "test" });
   }
 }
 
@@ -88,7 +89,7 @@ test("rollup rows without their raw rows (the view ran, the raw part did not) ar
   const ghost = row(org, "ghost", "2026-08-05T07:30:00Z", 5_000_000);
   await crashedProcess.acquire(orgHoursOf([ghost]), "test.crash");
   await chCommand(
-    `INSERT INTO spend_hourly (org_id, hour, provider, model, project, feature, team, user, customer, environment, price_source, requests, cost_pico)
+    `INSERT INTO ${SPEND_HOURLY} (org_id, hour, provider, model, project, feature, team, user, customer, environment, price_source, requests, cost_pico)
      VALUES ({org:String}, '2026-08-05 07:00:00', 'openai', 'gpt-4o-mini', 'p', 'f', 't', 'u', 'c', 'prod', 'catalog', 1, 5000000)`,
     { tag: "test", params: { org } },
   );
@@ -129,6 +130,6 @@ test("a completed write leaves no intent once its clear is written", async () =>
   await writeLedgerRows([[row(org, "c-1", "2026-05-01T00:00:00Z")]], { tag: "test" });
   await intentLog().flushClears();
   assert.deepEqual(await intentLog().listOpen(), []);
-  const [{ n }] = await chQuery<{ n: string }>("SELECT count() AS n FROM llm_events WHERE org_id = {org:String}", { tag: "test", params: { org } });
+  const [{ n }] = await chQuery<{ n: string }>(`SELECT count() AS n FROM ${LLM_EVENTS} WHERE org_id = {org:String}`, { tag: "test", params: { org } });
   assert.equal(Number(n), 1);
 });

@@ -6,6 +6,7 @@ import { intentLog } from "./intents";
 import { ledgerLock } from "./lock";
 import { orgHoursOf } from "./org-hours";
 import { repairRollup } from "./rollup-repair";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 /**
  * The one way rows get into llm_events (ingest and re-costs alike). An INSERT and its materialized
@@ -21,7 +22,7 @@ export type LedgerRow = { org_id: string; ts: string } & Record<string, unknown>
 
 export class LedgerWriteError extends Error {
   constructor(readonly cause: unknown) {
-    super(`llm_events write failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`${LLM_EVENTS} write failed: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }
 
@@ -33,7 +34,7 @@ export async function writeLedgerRows(groups: LedgerRow[][], opts: { tag: string
   const outcome = await ledgerLock().shared(async () => {
     const lease = await intentLog().acquire(orgHours, opts.tag); // throws before anything is written
     try {
-      for (const rows of inserts) await chInsert("llm_events", rows, { tag: opts.tag });
+      for (const rows of inserts) await chInsert(LLM_EVENTS, rows, { tag: opts.tag });
     } catch (err) {
       return { lease, err };
     }

@@ -5,6 +5,7 @@ import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
 import { picoToUsd } from "@/lib/money/pico";
 import type { UsageRecord } from "@/lib/anomalies/root-cause";
 import type { MonitorDimension, MonitorScope } from "./types";
+import { LLM_EVENTS, SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 /**
  * The monitor evaluator's reads of the ledger. Spend comes from the hourly rollup (the hour in
@@ -28,7 +29,7 @@ export async function readHourlySeries(orgId: string, dimension: MonitorDimensio
   const rows = await chQuery<{ value: string; h: string; cost_pico: string; requests: string; priced: string }>(
     `SELECT ${dimensionColumn(dimension)} AS value, toUnixTimestamp(hour) AS h,
             sum(cost_pico) AS cost_pico, sum(requests) AS requests, sum(priced_requests) AS priced
-     FROM spend_hourly WHERE ${where}
+     FROM ${SPEND_HOURLY} WHERE ${where}
      GROUP BY value, h HAVING requests != 0 OR cost_pico != 0
      ORDER BY h`,
     { tag: "monitors.hourly", params },
@@ -54,7 +55,7 @@ export async function readBreakdown(orgId: string, filters: MonitorScope, hours:
   const rows = await chQuery<Record<Dimension, string> & { cost_pico: string; requests: string; tokens: string }>(
     `SELECT ${DIMENSIONS.join(", ")}, sum(cost_pico) AS cost_pico, sum(priced_requests) AS requests,
             sum(input_uncached_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens + output_tokens) AS tokens
-     FROM spend_hourly
+     FROM ${SPEND_HOURLY}
      WHERE ${where} AND toUnixTimestamp(hour) IN {hourList:Array(UInt32)}
      GROUP BY ${DIMENSIONS.join(", ")}
      HAVING cost_pico != 0
@@ -86,7 +87,7 @@ export async function readRecentRequests(orgId: string, scope: MonitorScope, fro
   }
   const rows = await chQuery<{ event_id: string; feature: string; ts_ms: string; cost_pico: string }>(
     `SELECT event_id, feature, toUnixTimestamp64Milli(max(ts)) AS ts_ms, sum(cost_pico * sign) AS cost_pico
-     FROM llm_events WHERE ${clauses.join(" AND ")}
+     FROM ${LLM_EVENTS} WHERE ${clauses.join(" AND ")}
      GROUP BY event_id, feature HAVING sum(sign) > 0
      ORDER BY ts_ms DESC, event_id DESC
      LIMIT {perFeature:UInt32} BY feature

@@ -1,5 +1,6 @@
 import "server-only";
 import { chInsert, chQuery } from "@/lib/clickhouse/query";
+import { GENAI_METRIC_POINTS } from "@/lib/clickhouse/tables";
 
 /**
  * Owner of `genai_metric_points`: GenAI histogram points received over OTLP, one row per point
@@ -8,9 +9,8 @@ import { chInsert, chQuery } from "@/lib/clickhouse/query";
  * points would count every request again at each export). ReplacingMergeTree keeps one row per key,
  * so a point sent twice is stored once and a later cumulative point of the hour replaces an earlier.
  */
-const TABLE = "genai_metric_points";
 
-export const GENAI_METRIC_POINTS_DDL = `CREATE TABLE IF NOT EXISTS ${TABLE} (
+export const GENAI_METRIC_POINTS_DDL = `CREATE TABLE IF NOT EXISTS ${GENAI_METRIC_POINTS} (
   org_id LowCardinality(String),
   metric LowCardinality(String),
   hour DateTime('UTC'),
@@ -54,7 +54,7 @@ export type MetricPointRow = {
 };
 
 export async function insertMetricPoints(rows: MetricPointRow[]): Promise<void> {
-  await chInsert(TABLE, rows, { tag: "otlp.metrics.insert" });
+  await chInsert(GENAI_METRIC_POINTS, rows, { tag: "otlp.metrics.insert" });
 }
 
 export type MetricAggregate = {
@@ -84,7 +84,7 @@ export async function aggregateMetricPoints(orgId: string, from: Date, to: Date)
               arrayMap(x -> toInt64(x), bucket_counts) AS cur,
               arrayMap(x -> toInt64(x), lagInFrame(bucket_counts, 1, []) OVER w) AS prev,
               if(temporality = ${CUMULATIVE} AND length(prev) = length(cur), arrayMap((c, p) -> c - p, cur, prev), cur) AS d_buckets
-       FROM ${TABLE} FINAL
+       FROM ${GENAI_METRIC_POINTS} FINAL
        WHERE org_id = {org:String} AND hour < {to:DateTime('UTC')} AND (temporality = ${CUMULATIVE} OR hour >= {from:DateTime('UTC')})
        WINDOW w AS (PARTITION BY series_key, start_ns, temporality ORDER BY hour ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
      )

@@ -13,6 +13,7 @@ import { querySpend } from "@/lib/analytics/spend";
 import { rawRollupMismatches } from "@/lib/ledger/consistency";
 import { createOverride } from "./overrides";
 import { recostRange, requeueInterruptedRecosts, runNextQueuedRecost } from "./recost";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 let store: TempStore;
 before(async () => {
@@ -40,7 +41,7 @@ const OVERRIDE = 1000 * 1_500_000 + 100 * 7_500_000;
 /** Per event and version, the sum of signs: 1 for the live version, 0 for a cancelled one. */
 async function versionSigns(org: string) {
   return chQuery<{ event_id: string; version: number; s: string }>(
-    "SELECT event_id, version, sum(sign) AS s FROM llm_events WHERE org_id = {org:String} GROUP BY event_id, version ORDER BY event_id, version",
+    `SELECT event_id, version, sum(sign) AS s FROM ${LLM_EVENTS} WHERE org_id = {org:String} GROUP BY event_id, version ORDER BY event_id, version`,
     { tag: "test", params: { org } },
   );
 }
@@ -80,10 +81,10 @@ test("a version already cancelled is never cancelled again, whatever state a wri
   await ingestEvents(org, "k", [EVENTS[0]]);
   // Only the cancelling half of a pair: the event has no live version left.
   const [live] = await chQuery<Record<string, unknown>>(
-    "SELECT * EXCEPT (ingested_at) FROM llm_events WHERE org_id = {org:String}",
+    `SELECT * EXCEPT (ingested_at) FROM ${LLM_EVENTS} WHERE org_id = {org:String}`,
     { tag: "test", params: { org } },
   );
-  await chInsert("llm_events", [{ ...live, sign: -1 }], { tag: "test" });
+  await chInsert(LLM_EVENTS, [{ ...live, sign: -1 }], { tag: "test" });
   await createOverride(org, { provider: "anthropic", modelPattern: MODEL, effectiveFrom: "2026-01-01T00:00:00Z", inputPerMtok: "2", outputPerMtok: "8" });
   const r = await recostRange(org, FROM, TO, "after a half-written pair");
   assert.equal(r.changed, 0);

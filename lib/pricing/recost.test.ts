@@ -11,6 +11,7 @@ import { chQuery } from "@/lib/clickhouse/query";
 import { picoToUsdString } from "@/lib/money/pico";
 import { createOverride, listOverrides } from "./overrides";
 import { listRecostJobs, recostRange } from "./recost";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 let store: TempStore;
 let org: string;
@@ -58,9 +59,9 @@ async function perDay() {
 /** The live row of each event: the highest version whose signs have not cancelled out. */
 async function liveRows() {
   return chQuery<{ event_id: string; cost_pico: string; price_source: string; v: number }>(
-    `SELECT event_id, argMaxIf(llm_events.cost_pico, llm_events.version, sign = 1) AS cost_pico,
-            argMaxIf(llm_events.price_source, llm_events.version, sign = 1) AS price_source, max(llm_events.version) AS v
-     FROM llm_events WHERE org_id = {org:String} GROUP BY event_id HAVING sum(sign) > 0 ORDER BY event_id`,
+    `SELECT event_id, argMaxIf(e.cost_pico, e.version, sign = 1) AS cost_pico,
+            argMaxIf(e.price_source, e.version, sign = 1) AS price_source, max(e.version) AS v
+     FROM ${LLM_EVENTS} AS e WHERE org_id = {org:String} GROUP BY event_id HAVING sum(sign) > 0 ORDER BY event_id`,
     { tag: "test", params: { org } },
   );
 }

@@ -8,6 +8,7 @@ import { listOverrides } from "./overrides";
 import { priceTokens } from "./price-event";
 import { listDeployments } from "@/lib/selfhosted/deployments";
 import { measuredRates } from "@/lib/selfhosted/hourly-rates";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 type StoredRow = Record<string, unknown> & {
   org_id: string;
@@ -136,11 +137,11 @@ async function repriceWindow(orgId: string, a: number, b: number, pricing: Prici
   // or not. Leaving cancelled versions out means no state, however a write ended, gets a version
   // cancelled twice.
   const rows = await chQuery<StoredRow>(
-    `SELECT * EXCEPT (ingested_at) FROM llm_events
+    `SELECT * EXCEPT (ingested_at) FROM ${LLM_EVENTS}
      WHERE org_id = {org:String} AND ts >= {a:DateTime64(3)} AND ts < {b:DateTime64(3)} AND sign = 1
        AND ({all:UInt8} = 1 OR provider IN {providers:Array(String)})
        AND (event_id, version) NOT IN (
-         SELECT event_id, version FROM llm_events
+         SELECT event_id, version FROM ${LLM_EVENTS}
          WHERE org_id = {org:String} AND ts >= {a:DateTime64(3)} AND ts < {b:DateTime64(3)} AND sign = -1)
      ORDER BY event_id, version DESC
      LIMIT 1 BY event_id`,

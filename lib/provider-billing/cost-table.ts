@@ -2,13 +2,14 @@ import "server-only";
 import { chInsert, chQuery } from "@/lib/clickhouse/query";
 import type { BillingProvider, CostBucketRow } from "./types";
 import { chTime, fromChTime, nextVersion } from "./version";
+import { PROVIDER_COST_DAILY } from "@/lib/clickhouse/tables";
 
 /**
  * Owner of `provider_cost_daily`: the providers' cost reports, one row per (org, source, day,
  * project/workspace, line item, ...) in exact pico-dollars. Re-pulled days replace stored ones
  * (ReplacingMergeTree on `version`, reads with FINAL).
  */
-const TABLE = "provider_cost_daily";
+const TABLE = PROVIDER_COST_DAILY;
 
 export async function upsertCosts(orgId: string, sourceId: string, provider: BillingProvider, rows: CostBucketRow[]): Promise<void> {
   if (!rows.length) return;

@@ -2,13 +2,14 @@ import "server-only";
 import { chInsert, chQuery } from "@/lib/clickhouse/query";
 import type { BillingProvider, BilledTokens, UsageBucketRow } from "./types";
 import { chTime, fromChTime, nextVersion } from "./version";
+import { PROVIDER_USAGE_HOURLY } from "@/lib/clickhouse/tables";
 
 /**
  * Owner of `provider_usage_hourly`: provider usage buckets keyed by (org, source, bucket start,
  * grouping keys). A re-pulled bucket replaces the stored one (ReplacingMergeTree on `version`), and
  * every read goes through FINAL, so overlapping pulls never count a token twice.
  */
-const TABLE = "provider_usage_hourly";
+const TABLE = PROVIDER_USAGE_HOURLY;
 
 export async function upsertUsage(orgId: string, sourceId: string, provider: BillingProvider, rows: UsageBucketRow[]): Promise<void> {
   if (!rows.length) return;

@@ -1,6 +1,7 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
 import { chDateTime } from "@/lib/ingest/rows";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 export type HeadroomBreach = {
   provider: string;
@@ -40,7 +41,7 @@ export async function headroomBreaches(orgId: string, now: Date, percent: number
            ('tokens', rl_tokens_remaining, rl_tokens_limit, rl_tokens_reset_s)]) AS reading,
          reading.1 AS kind, reading.2 AS remaining, reading.3 AS lim, reading.4 AS reset_s,
          remaining / lim AS share
-       FROM llm_events FINAL
+       FROM ${LLM_EVENTS} FINAL
        WHERE org_id = {org:String} AND ts > {lookback:DateTime64(3)} AND ts <= {now:DateTime64(3)} AND sign = 1
          AND (rl_requests_limit > 0 OR rl_tokens_limit > 0)
      )

@@ -1,6 +1,7 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
 import { chDateTime } from "@/lib/ingest/rows";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 /** The headroom one rate limit (requests or tokens) had: latest reading and lowest share in the window. */
 export type Headroom = {
@@ -60,7 +61,7 @@ export async function providerHealth(orgId: string, from: Date, to: Date): Promi
        quantilesIf(0.5, 0.95)(ttft_ms, ttft_ms IS NOT NULL) AS ttft_q,
        ${HEADROOM("requests")},
        ${HEADROOM("tokens")}
-     FROM llm_events FINAL
+     FROM ${LLM_EVENTS} FINAL
      WHERE org_id = {org:String} AND ts >= {from:DateTime64(3)} AND ts < {to:DateTime64(3)} AND sign = 1
      GROUP BY provider, model
      ORDER BY requests DESC, provider, model
@@ -131,7 +132,7 @@ export async function healthSeries(orgId: string, from: Date, to: Date): Promise
        minIf(least(ifNull(rl_requests_remaining / nullIf(rl_requests_limit, 0), 2), ifNull(rl_tokens_remaining / nullIf(rl_tokens_limit, 0), 2)),
              ${ANY_READING}) AS headroom_min,
        countIf(${ANY_READING}) AS readings
-     FROM llm_events FINAL
+     FROM ${LLM_EVENTS} FINAL
      WHERE org_id = {org:String} AND ts >= {from:DateTime64(3)} AND ts < {to:DateTime64(3)} AND sign = 1
      GROUP BY bucket, provider
      ORDER BY bucket, provider

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/prisma";
 import { chDateTime } from "@/lib/ingest/rows";
 import { DAY_MS } from "./candidate-parts";
 import { recomputeRecommendations, updateRealized } from "./recompute";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 /** Demo features nobody waits on: marked not interactive so the batch finder can find them. */
 export const DEMO_NOT_INTERACTIVE = ["nightly-enrichment"];
@@ -52,7 +53,7 @@ export async function seedDemoRecommendations(orgId: string, end = new Date()): 
 async function firstCallOn(orgId: string, feature: string, model: string, end: Date): Promise<Date | null> {
   const from = new Date(end.getTime() - 60 * DAY_MS);
   const [r] = await chQuery<{ first: string; n: string }>(
-    `SELECT toUnixTimestamp64Milli(min(ts)) AS first, count() AS n FROM llm_events
+    `SELECT toUnixTimestamp64Milli(min(ts)) AS first, count() AS n FROM ${LLM_EVENTS}
      WHERE org_id = {org:String} AND feature = {feature:String} AND model = {model:String} AND ts >= {from:DateTime64(3)} AND ts < {to:DateTime64(3)} AND sign = 1`,
     { tag: "recommendations.demo-switch", params: { org: orgId, feature, model, from: chDateTime(from), to: chDateTime(end) } },
   );

@@ -7,13 +7,14 @@ import { listFeatureSettings, type FeatureSettingView } from "./feature-settings
 import { getRecommendation, timelineOf } from "./store";
 import { allowedFrom } from "./lifecycle";
 import type { ListFilter } from "./store";
+import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 type Search = Record<string, string | string[] | undefined>;
 
 /** Features with traffic in the last 90 days, for the settings section (one query on the rollup). */
 async function featuresSeen(orgId: string): Promise<string[]> {
   const rows = await chQuery<{ feature: string }>(
-    `SELECT DISTINCT feature FROM spend_hourly WHERE org_id = {org:String} AND hour >= now() - INTERVAL 90 DAY AND feature != '' ORDER BY feature LIMIT 500`,
+    `SELECT DISTINCT feature FROM ${SPEND_HOURLY} WHERE org_id = {org:String} AND hour >= now() - INTERVAL 90 DAY AND feature != '' ORDER BY feature LIMIT 500`,
     { tag: "recommendations.features-seen", params: { org: orgId } },
   );
   return rows.map((r) => r.feature);

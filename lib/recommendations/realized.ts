@@ -3,6 +3,7 @@ import { chQuery } from "@/lib/clickhouse/query";
 import { chDateTime } from "@/lib/ingest/rows";
 import { picoToUsdString } from "@/lib/money/pico";
 import { DAY_MS, MONTH_MS } from "./candidate-parts";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 /** "verified" needs at least a week after the change: weekly seasonality would fool a shorter look. */
 export const VERIFY_AFTER_DAYS = 7;
@@ -38,7 +39,7 @@ export async function realizedSavings(orgId: string, feature: string, implemente
        sumIf(sign, ts >= {d:DateTime64(3)}) AS req_a,
        sumIf(sign, ts < {d:DateTime64(3)} AND tags['action'] != '') AS act_b,
        sumIf(sign, ts >= {d:DateTime64(3)} AND tags['action'] != '') AS act_a
-     FROM llm_events
+     FROM ${LLM_EVENTS}
      WHERE org_id = {org:String} AND feature = {feature:String} AND ts >= {from:DateTime64(3)} AND ts < {to:DateTime64(3)}`,
     {
       tag: "recommendations.realized",

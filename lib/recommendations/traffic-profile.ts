@@ -2,6 +2,7 @@ import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
 import { chDateTime } from "@/lib/ingest/rows";
 import type { FinderContext } from "@/lib/recommendation-contract/candidate";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 /**
  * What the API-traffic finders look at, per provider, model and feature over the finder window, in one
@@ -80,7 +81,7 @@ async function load(ctx: FinderContext): Promise<TrafficRow[]> {
        uniqExactIf(tags['request_hash'], sign = 1 AND tags['request_hash'] != '') AS distinct_hashes,
        sumIf(sign, app_cache = 'hit') AS app_hits,
        sumIf(sign, app_cache != '') AS app_lookups
-     FROM llm_events
+     FROM ${LLM_EVENTS}
      WHERE org_id = {org:String} AND ts >= {from:DateTime64(3)} AND ts < {to:DateTime64(3)}
      GROUP BY provider, model, feature
      HAVING requests > 0

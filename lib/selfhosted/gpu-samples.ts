@@ -1,15 +1,17 @@
 import "server-only";
 /**
- * Owner of the gpu_samples table (schema: lib/clickhouse/migrations/selfhosted.ts): the only module
- * that spells its name. One row per GPU per scrape; see the migration for how re-runs replace rows.
+ * Owner of the gpu_samples table (its definition: lib/clickhouse/schema/collector-tables.ts): every
+ * read and write goes through here. One row per GPU per scrape; see the migration for how re-runs replace rows.
  */
 import { chInsert, chQuery } from "@/lib/clickhouse/query";
 import { chTime } from "./ch-time";
 import type { GpuSample, SourceRows } from "./types";
+import { GPU_SAMPLES } from "@/lib/clickhouse/tables";
 
-export const GPU_SAMPLES = "gpu_samples";
+export { GPU_SAMPLES };
+
 /** Every reader reads through this, so a re-run's replaced row is never counted beside its replacement. */
-export const GPU_SAMPLES_FINAL = "gpu_samples FINAL";
+export const GPU_SAMPLES_FINAL = `${GPU_SAMPLES} FINAL`;
 
 /** Rows of any number of sources, in one INSERT. */
 export async function insertGpuSamples(groups: SourceRows<GpuSample>[]): Promise<void> {
@@ -64,13 +66,13 @@ export type GpuHourRow = {
 export async function gpuHoursMatching(orgId: string, match: Record<string, string>, fromMs: number, toMs: number): Promise<GpuHourRow[]> {
   return chQuery<GpuHourRow>(
     `SELECT toStartOfHour(ts) AS hour, gpu_key,
-       any(gpu_samples.hostname) AS hostname, any(gpu_samples.model_name) AS model_name, any(gpu_samples.gpu) AS gpu,
-       sum(gpu_samples.covered_ms) AS covered_ms,
-       sumIf(gpu_samples.covered_ms, isNotNull(coalesce(engine_active, util))) AS known_ms,
-       sum(gpu_samples.covered_ms * ifNull(coalesce(engine_active, util), 0)) AS busy_ms,
-       sumIf(gpu_samples.covered_ms, isNotNull(engine_active)) AS engine_ms,
+       any(g.hostname) AS hostname, any(g.model_name) AS model_name, any(g.gpu) AS gpu,
+       sum(g.covered_ms) AS covered_ms,
+       sumIf(g.covered_ms, isNotNull(coalesce(engine_active, util))) AS known_ms,
+       sum(g.covered_ms * ifNull(coalesce(engine_active, util), 0)) AS busy_ms,
+       sumIf(g.covered_ms, isNotNull(engine_active)) AS engine_ms,
        avg(util) AS util_avg, avg(fb_used_mib) AS fb_used_avg, avg(fb_free_mib) AS fb_free_avg, avg(power_w) AS power_avg
-     FROM ${GPU_SAMPLES_FINAL}
+     FROM ${GPU_SAMPLES} AS g FINAL
      WHERE org_id = {org:String} AND ts >= {from:DateTime64(3, 'UTC')} AND ts < {to:DateTime64(3, 'UTC')}
        AND arrayAll(k -> labels[k] = {match:Map(String, String)}[k], mapKeys({match:Map(String, String)}))
      GROUP BY hour, gpu_key

@@ -16,6 +16,7 @@ import { insertGpuSamples } from "./gpu-samples";
 import { insertServingSamples } from "./serving-samples";
 import { selfHostedPageData } from "./page-data";
 import type { GpuSample, ServingSample } from "./types";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 let store: TempStore;
 let org: string;
@@ -61,7 +62,7 @@ const EVENTS = [
 async function ledger() {
   const rows = await chQuery<{ event_id: string; cost: string; priced: string; versions: string }>(
     `SELECT event_id, toString(sum(cost_pico * sign)) AS cost, toString(sum(priced * sign)) AS priced, toString(max(version)) AS versions
-     FROM llm_events WHERE org_id = {org:String} GROUP BY event_id ORDER BY event_id`,
+     FROM ${LLM_EVENTS} WHERE org_id = {org:String} GROUP BY event_id ORDER BY event_id`,
     { tag: "test", params: { org } },
   );
   return Object.fromEntries(rows.map((r) => [r.event_id, r]));

@@ -6,9 +6,11 @@ import "server-only";
 import { chInsert, chQuery } from "@/lib/clickhouse/query";
 import { chTime } from "./ch-time";
 import type { ServingSample, SourceRows } from "./types";
+import { SERVING_SAMPLES } from "@/lib/clickhouse/tables";
 
-export const SERVING_SAMPLES = "serving_samples";
-export const SERVING_SAMPLES_FINAL = "serving_samples FINAL";
+export { SERVING_SAMPLES };
+
+export const SERVING_SAMPLES_FINAL = `${SERVING_SAMPLES} FINAL`;
 
 const int = (v: number) => Math.max(0, Math.round(v));
 

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 const { values: opt } = parseArgs({ options: { events: { type: "string", default: "1000000" }, days: { type: "string", default: "30" } } });
 const N = Number(opt.events);
@@ -57,7 +58,7 @@ try {
         }, { priced: true, costPico: Math.round(200_000_000 * (0.5 + rand())), cacheSavingsPico: 0, priceSource: "catalog", priceRef: "bench" }),
       );
     }
-    await chInsert("llm_events", rows, { tag: "bench.insert", timeoutSeconds: 600 });
+    await chInsert(LLM_EVENTS, rows, { tag: "bench.insert", timeoutSeconds: 600 });
   }
   log(`${N.toLocaleString("en-US")} events over ${DAYS} days inserted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const actor = "cli";

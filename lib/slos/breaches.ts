@@ -4,6 +4,7 @@ import { picoToUsdString } from "@/lib/money/pico";
 import { usdToPico } from "./money";
 import { scopeSql } from "./sli-sql";
 import type { SloConfig } from "./types";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 /**
  * The worst bad events of an SLO in a range, for its page: the costliest over a cost threshold, the
@@ -34,11 +35,11 @@ export async function worstBadEvents(slo: SloConfig, from: Date, to: Date, limit
     order = "at DESC";
   }
   const rows = await chQuery<{ event_id: string; at: string; mdl: string; prov: string; cost: string; latency: number | null; st: string; cache: string }>(
-    `SELECT event_id, toString(argMax(llm_events.ts, version)) AS at, argMax(llm_events.model, version) AS mdl, argMax(llm_events.provider, version) AS prov,
-            argMax(llm_events.cost_pico, version) AS cost, argMax(llm_events.latency_ms, version) AS latency,
-            argMax(llm_events.status, version) AS st, argMax(llm_events.app_cache, version) AS cache, argMax(llm_events.priced, version) AS priced
-     FROM llm_events
-     WHERE org_id = {org:String} AND llm_events.ts >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND llm_events.ts < fromUnixTimestamp64Milli({to:Int64}, 'UTC') ${scope.sql}
+    `SELECT event_id, toString(argMax(e.ts, version)) AS at, argMax(e.model, version) AS mdl, argMax(e.provider, version) AS prov,
+            argMax(e.cost_pico, version) AS cost, argMax(e.latency_ms, version) AS latency,
+            argMax(e.status, version) AS st, argMax(e.app_cache, version) AS cache, argMax(e.priced, version) AS priced
+     FROM ${LLM_EVENTS} AS e
+     WHERE org_id = {org:String} AND e.ts >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND e.ts < fromUnixTimestamp64Milli({to:Int64}, 'UTC') ${scope.sql}
      GROUP BY event_id
      HAVING sum(sign) > 0 AND ${bad}
      ORDER BY ${order} LIMIT {limit:UInt32}`,

@@ -6,6 +6,7 @@ import { eventWriter } from "@/lib/ingest/writer";
 import { PICO_PER_USD } from "@/lib/money/pico";
 import { canonicalUsd } from "./money";
 import { insertSlo, type SloData } from "./repository";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 /**
  * The demo organization's SLOs, sized from its seeded events so they tell the same story whatever the
@@ -28,7 +29,7 @@ export async function seedDemoSlos(orgId: string, now = new Date()): Promise<num
   const features = await chQuery<Top & { p99: number; hits: string; lookups: string }>(
     `SELECT feature, toInt64(sum(sign)) AS n, quantileExact(0.99)(assumeNotNull(latency_ms)) AS p99,
             toInt64(sum(sign * (app_cache = 'hit'))) AS hits, toInt64(sum(sign * (app_cache != ''))) AS lookups
-     FROM llm_events WHERE org_id = {org:String} AND ts >= fromUnixTimestamp64Milli({since:Int64}, 'UTC') AND feature != ''
+     FROM ${LLM_EVENTS} WHERE org_id = {org:String} AND ts >= fromUnixTimestamp64Milli({since:Int64}, 'UTC') AND feature != ''
      GROUP BY feature ORDER BY n DESC, feature`,
     { tag: "slos.demo.features", params: { org: orgId, since } },
   );
@@ -60,7 +61,7 @@ async function burningFeature(orgId: string, now: Date): Promise<{ feature: stri
   const [top] = await chQuery<{ feature: string; median: string; provider: string; model: string; project: string; team: string; input: string; output: string }>(
     `SELECT feature, toString(quantileExact(0.5)(cost_pico)) AS median, any(provider) AS provider, any(model) AS model, any(project) AS project, any(team) AS team,
             toInt64(avg(input_uncached_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens)) AS input, toInt64(avg(output_tokens)) AS output
-     FROM llm_events
+     FROM ${LLM_EVENTS}
      WHERE org_id = {org:String} AND ts >= fromUnixTimestamp64Milli({since:Int64}, 'UTC') AND sign = 1 AND priced = 1 AND feature != '' AND cost_pico > 0
      GROUP BY feature ORDER BY count() DESC, feature LIMIT 1`,
     { tag: "slos.demo.burning", params: { org: orgId, since } },

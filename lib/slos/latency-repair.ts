@@ -5,6 +5,7 @@ import { isEmbedded } from "@/lib/config/env";
 import { intentLog } from "@/lib/ledger/intents";
 import { ledgerLock } from "@/lib/ledger/lock";
 import { countHours, mergeOrgHours, type OrgHours } from "@/lib/ledger/org-hours";
+import { LATENCY_HOURLY } from "@/lib/clickhouse/tables";
 
 /**
  * Check and repair of latency_hourly against llm_events, the same way lib/ledger/rollup-repair.ts
@@ -31,7 +32,7 @@ export async function latencyDifferences(orgHours: OrgHours): Promise<Row[]> {
                AND ts >= {from:DateTime('UTC')} AND ts < {to:DateTime('UTC')} + INTERVAL 1 HOUR
                AND toStartOfHour(ts) IN {hours:Array(DateTime('UTC'))}
              UNION ALL
-             SELECT ${KEYS}, -latency_hourly.requests AS requests FROM latency_hourly
+             SELECT ${KEYS}, -l.requests AS requests FROM ${LATENCY_HOURLY} AS l
              WHERE org_id = {org:String} AND hour IN {hours:Array(DateTime('UTC'))}
            ) GROUP BY ${KEYS} HAVING requests != 0`,
           { tag: "slos.latency.diff", params: { org, hours: part, from: part[0], to: part[part.length - 1] }, timeoutSeconds: 300 },
@@ -50,7 +51,7 @@ export async function repairLatencyRollup(orgHours: OrgHours): Promise<{ rows: n
     const m = String(r.hour).slice(0, 7);
     byMonth.set(m, [...(byMonth.get(m) ?? []), r]);
   }
-  for (const rows of byMonth.values()) await chInsert("latency_hourly", rows, { tag: "slos.latency.repair" });
+  for (const rows of byMonth.values()) await chInsert(LATENCY_HOURLY, rows, { tag: "slos.latency.repair" });
   return { rows: diff.length };
 }
 

@@ -14,6 +14,7 @@ import { orgHoursOf } from "@/lib/ledger/org-hours";
 import { latencyOverTime } from "@/lib/analytics/latency";
 import { seededRandom } from "@/lib/random/seeded";
 import { repairLatencyAfterInterruptedWrites } from "./latency-repair";
+import { LATENCY_HOURLY, LLM_EVENTS, LATENCY_HOURLY_MV } from "@/lib/clickhouse/tables";
 
 let store: TempStore;
 after(async () => {
@@ -43,7 +44,7 @@ function exact(sorted: number[], q: number): number {
 }
 
 async function histogramCount(org: string): Promise<number> {
-  const [r] = await chQuery<{ n: string }>("SELECT toInt64(sum(requests)) AS n FROM latency_hourly WHERE org_id = {org:String}", { tag: "test", params: { org } });
+  const [r] = await chQuery<{ n: string }>(`SELECT toInt64(sum(requests)) AS n FROM ${LATENCY_HOURLY} WHERE org_id = {org:String}`, { tag: "test", params: { org } });
   return Number(r.n);
 }
 
@@ -59,7 +60,7 @@ before(async () => {
     const ms = Math.round(u < 0.9 ? 200 + 600 * rand() : 800 + 19_200 * Math.pow(rand(), 2));
     return row(org, `e${i}`, T0 + Math.floor(rand() * 86_400_000), ms);
   });
-  await chInsert("llm_events", rows, { tag: "test" });
+  await chInsert(LLM_EVENTS, rows, { tag: "test" });
 });
 
 test("P50 / P95 / P99 from the rollup are within half a bucket (2.5%) of the raw events' exact quantiles", async () => {
@@ -74,7 +75,7 @@ test("P50 / P95 / P99 from the rollup are within half a bucket (2.5%) of the raw
 
 test("a re-cost (cancelling row + new version) leaves each event counted once", async () => {
   const recosted = rows.slice(0, 1000);
-  await chInsert("llm_events", recosted.flatMap((r) => [{ ...r, sign: -1 }, { ...r, cost_pico: 2_000_000, version: 2 }]), { tag: "test" });
+  await chInsert(LLM_EVENTS, recosted.flatMap((r) => [{ ...r, sign: -1 }, { ...r, cost_pico: 2_000_000, version: 2 }]), { tag: "test" });
   assert.equal(await histogramCount(org), 3000);
   const got = await latencyOverTime(org, { from: FROM, to: TO, filters: {} });
   assert.equal(got.points.reduce((s, p) => s + p.requests, 0), 3000);
@@ -85,11 +86,11 @@ test("a write whose view never ran is repaired at start-up from the open intent;
   const lost = [row(o, "c1", T0 + 1000, 120), row(o, "c2", T0 + 2000, 450), row(o, "c3", T0 + 7_200_000, 3000)];
   const crashed = new IntentLog(); // the intent log of a process that died with its write in flight
   await crashed.acquire(orgHoursOf(lost), "test.crash");
-  await chCommand("DETACH TABLE latency_hourly_mv", { tag: "test" });
+  await chCommand(`DETACH TABLE ${LATENCY_HOURLY_MV}`, { tag: "test" });
   try {
-    await chInsert("llm_events", lost, { tag: "test" });
+    await chInsert(LLM_EVENTS, lost, { tag: "test" });
   } finally {
-    await chCommand("ATTACH TABLE latency_hourly_mv", { tag: "test" });
+    await chCommand(`ATTACH TABLE ${LATENCY_HOURLY_MV}`, { tag: "test" });
   }
   assert.equal(await histogramCount(o), 0, "the crash left the histogram short");
   const lines: string[] = [];

@@ -9,6 +9,7 @@ import { chInsert } from "@/lib/clickhouse/query";
 import { toEventRow } from "@/lib/ingest/rows";
 import { sliceCounts } from "./sli";
 import type { SloConfig } from "./types";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 let store: TempStore;
 after(async () => {
@@ -51,7 +52,7 @@ let org = "";
 before(async () => {
   store = await openTempStore();
   org = await store.createOrg("sli");
-  await chInsert("llm_events", EVENTS.map((e) => row(org, e)), { tag: "test" });
+  await chInsert(LLM_EVENTS, EVENTS.map((e) => row(org, e)), { tag: "test" });
 });
 
 const slo = (over: Partial<SloConfig>) => ({ orgId: org, kind: "error_rate" as const, threshold: "", action: "", scope: { feature: "support" }, ...over });
@@ -90,11 +91,11 @@ test("cost_per_action: 5-minute slices, good when spend <= threshold x actions",
 test("a re-cost counts once, with the new cost", async () => {
   const o = await store.createOrg("recost");
   const live = row(o, { id: "r1", at: T0 + MIN, costMicro: 5, latency: 100 });
-  await chInsert("llm_events", [live], { tag: "test" });
+  await chInsert(LLM_EVENTS, [live], { tag: "test" });
   const kind = slo({ orgId: o, kind: "cost_per_request", threshold: "0.000002" });
   assert.deepEqual(sums(await sliceCounts(kind, FROM, TO)), { good: 0, total: 1 });
   // What lib/pricing/recost writes: a cancelling row of the live version and the next version.
-  await chInsert("llm_events", [{ ...live, sign: -1 }, { ...live, cost_pico: 1_000_000, version: 2 }], { tag: "test" });
+  await chInsert(LLM_EVENTS, [{ ...live, sign: -1 }, { ...live, cost_pico: 1_000_000, version: 2 }], { tag: "test" });
   assert.deepEqual(sums(await sliceCounts(kind, FROM, TO)), { good: 1, total: 1 });
   assert.deepEqual(sums(await sliceCounts({ ...kind, kind: "error_rate" }, FROM, TO)), { good: 1, total: 1 });
 });

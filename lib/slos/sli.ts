@@ -4,6 +4,7 @@ import { SLICE_MS } from "./burn";
 import { usdToPico } from "./money";
 import { scopeSql, sliExpressions } from "./sli-sql";
 import type { Slice, SloConfig } from "./types";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 /**
  * An SLO's good/total counts per 5-minute slice over [from, to), from the raw events (the objective's
@@ -16,7 +17,7 @@ export async function sliceCounts(slo: Pick<SloConfig, "orgId" | "kind" | "thres
   const scope = scopeSql(slo.scope);
   const rows = await chQuery<{ s: string; good: string; total: string }>(
     `SELECT toUnixTimestamp(toStartOfFiveMinutes(ts)) AS s, toInt64(${x.total}) AS total, toInt64(${x.good}) AS good
-     FROM llm_events
+     FROM ${LLM_EVENTS}
      WHERE ${TIME_WHERE} ${scope.sql}
      GROUP BY s HAVING total != 0 ORDER BY s`,
     { tag: "slos.sli", params: { ...timeParams(slo.orgId, from, to), ...scope.params, ...x.params } },
@@ -44,7 +45,7 @@ async function actionSlices(slo: Pick<SloConfig, "orgId" | "threshold" | "action
             toString(sum(toInt128(cost_pico) * sign * priced)) AS spend,
             toInt64(sum(sign * (tags['action'] = {action:String}))) AS actions,
             toInt64(sum(sign)) AS events
-     FROM llm_events
+     FROM ${LLM_EVENTS}
      WHERE ${TIME_WHERE} ${scope.sql}
      GROUP BY s HAVING events != 0 ORDER BY s`,
     { tag: "slos.sli.action", params: { ...timeParams(slo.orgId, from, to), ...scope.params, action: slo.action } },

@@ -13,6 +13,7 @@ import "server-only";
  */
 import { chQuery } from "@/lib/clickhouse/query";
 import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
+import { LLM_EVENTS, SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 export type ReplayWindow = { orgId: string; fromMs: number; toMs: number; scope: Partial<Record<Dimension, string>> };
 
@@ -40,7 +41,7 @@ function scopeWhere(w: ReplayWindow, time: "ts" | "hour" = "ts") {
 export async function pairsInScope(w: ReplayWindow): Promise<{ provider: string; model: string }[]> {
   const { where, params } = scopeWhere(w, "hour");
   return chQuery<{ provider: string; model: string }>(
-    `SELECT provider, model FROM spend_hourly WHERE ${where} GROUP BY provider, model HAVING sum(requests) != 0`,
+    `SELECT provider, model FROM ${SPEND_HOURLY} WHERE ${where} GROUP BY provider, model HAVING sum(requests) != 0`,
     { tag: "whatif.pairs", params },
   );
 }
@@ -131,7 +132,7 @@ export async function eventGroups(w: ReplayWindow, g: GroupingParams): Promise<E
       ${signed("output_tokens")} AS output,
       ${g.cap > 0 ? "toString(sum(toInt64(sign) * toInt64(least(output_tokens, {cap:UInt64}))))" : "'0'"} AS capped_output,
       toString(sum(toInt128(cost_pico) * sign)) AS cost_pico
-    FROM llm_events
+    FROM ${LLM_EVENTS}
     WHERE ${where}
     GROUP BY provider, model, feature, bucket_ms, seg, tod, priced, mask, tier, eligible
     HAVING sum(toInt64(sign)) != 0`;

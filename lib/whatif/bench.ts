@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,7 +53,7 @@ const t0 = performance.now();
 for (let start = 0; start < EVENTS; start += CHUNK) {
   const n = Math.min(CHUNK, EVENTS - start);
   await chCommand(
-    `INSERT INTO llm_events (org_id, event_id, ts, provider, model, project, feature, team, user, customer, environment, api_key_id, source,
+    `INSERT INTO ${LLM_EVENTS} (org_id, event_id, ts, provider, model, project, feature, team, user, customer, environment, api_key_id, source,
        input_uncached_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens,
        priced, cost_pico, cache_savings_pico, price_source, price_ref, latency_ms, status, app_cache, tags, sign, version)
      SELECT {org:String}, concat('b', toString(number)),

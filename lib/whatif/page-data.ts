@@ -9,6 +9,7 @@ import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
 import { listDeployments } from "@/lib/selfhosted/deployments";
 import type { Scenario } from "@/lib/whatif-contract/scenario";
 import { parseScenario } from "./schema";
+import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 const VALUES_PER_DIMENSION = 200;
 const LOOKBACK_DAYS = 90;
@@ -23,7 +24,7 @@ export type WhatifPageData = {
 export async function dimensionValues(orgId: string, now = Date.now()): Promise<Record<Dimension, string[]>> {
   const cols = DIMENSIONS.map((d) => `groupUniqArray(${VALUES_PER_DIMENSION})(${d}) AS ${d}`).join(", ");
   const [row] = await chQuery<Record<Dimension, string[]>>(
-    `SELECT ${cols} FROM spend_hourly WHERE org_id = {org:String} AND hour >= toDateTime({from:UInt32}, 'UTC')`,
+    `SELECT ${cols} FROM ${SPEND_HOURLY} WHERE org_id = {org:String} AND hour >= toDateTime({from:UInt32}, 'UTC')`,
     { tag: "whatif.values", params: { org: orgId, from: Math.floor(now / 1000) - LOOKBACK_DAYS * 86_400 } },
   );
   return Object.fromEntries(DIMENSIONS.map((d) => [d, [...(row?.[d] ?? [])].filter((v) => v !== "").sort()])) as Record<Dimension, string[]>;

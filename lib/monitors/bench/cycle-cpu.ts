@@ -12,6 +12,7 @@ import { chCommand } from "@/lib/clickhouse/query";
 import { evaluateMonitor } from "../evaluate";
 import { createMonitor } from "../store";
 import { createMonitorSchema } from "../types";
+import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,7 +30,7 @@ const cpuMs = () => {
 async function fill(orgId: string, firstHour: number, hours: number, share = 1) {
   // One row per series and hour; $0.05-$5 at the daily peak per series, 10% noise.
   await chCommand(
-    `INSERT INTO spend_hourly (org_id, hour, provider, model, project, feature, team, user, customer, environment, price_source,
+    `INSERT INTO ${SPEND_HOURLY} (org_id, hour, provider, model, project, feature, team, user, customer, environment, price_source,
        requests, priced_requests, cost_pico)
      SELECT {org:String}, toDateTime({first:UInt32} + intDiv(number, {series:UInt32}) * 3600, 'UTC') AS h,
        'openai', 'gpt-4o', 'app', 'f', 't', '', concat('c', toString(number % {series:UInt32})), 'prod', 'catalog',
@@ -52,7 +53,7 @@ await fill(store.orgId, current - HOURS, HOURS);
 // The hour in progress holds the spend of its first 20 minutes.
 await fill(store.orgId, current, 1, 1 / 3);
 console.log(`filled ${SERIES} series x ${HOURS} hours in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-await chCommand("OPTIMIZE TABLE spend_hourly FINAL", { tag: "bench.monitors.optimize", timeoutSeconds: 600 });
+await chCommand(`OPTIMIZE TABLE ${SPEND_HOURLY} FINAL`, { tag: "bench.monitors.optimize", timeoutSeconds: 600 });
 const m = await createMonitor(store.orgId, createMonitorSchema.parse({ name: "customers", dimension: "customer", kinds: ["anomaly", "cost_per_request"] }));
 
 async function pass(label: string, at: number) {

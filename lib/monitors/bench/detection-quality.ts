@@ -18,6 +18,7 @@ import { scoreAlerts, summarize, type AnomalyOutcome } from "@/lib/anomalies/liv
 import { evaluateMonitor } from "../evaluate";
 import { createMonitor } from "../store";
 import { createMonitorSchema } from "../types";
+import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,7 +51,7 @@ const evalStart = panel[0].evalStart;
 const end = panel[0].end;
 const history: Row[] = [];
 for (let h = start; h < evalStart; h += HOUR_MS) for (let i = 0; i < panel.length; i++) history.push(row(i, h, minutes(i, h, h + HOUR_MS)));
-await chInsert("spend_hourly", history, { tag: "bench.detection.history" });
+await chInsert(SPEND_HOURLY, history, { tag: "bench.detection.history" });
 
 const m = await createMonitor(store.orgId, createMonitorSchema.parse({ name: "series", dimension: "customer", kinds: ["anomaly"], min_spend_usd: "1" }));
 const open = new Map<string, number>(); // dedup key -> last pass it held
@@ -61,7 +62,7 @@ let passes = 0;
 for (let t = evalStart; t < end; t += EVERY_MIN * MINUTE_MS) {
   const next = t + EVERY_MIN * MINUTE_MS;
   const hour = Math.floor(t / HOUR_MS) * HOUR_MS;
-  await chInsert("spend_hourly", panel.map((_, i) => row(i, hour, minutes(i, t, next))), { tag: "bench.detection.live" });
+  await chInsert(SPEND_HOURLY, panel.map((_, i) => row(i, hour, minutes(i, t, next))), { tag: "bench.detection.live" });
   // The pass runs at the end of the minutes just written.
   const { evaluation } = await evaluateMonitor(m, new Date(next));
   passes++;

@@ -7,6 +7,7 @@ import { percent, usd } from "../money";
 import type { QuarterBounds } from "./quarter";
 import type { AttributionCoverage } from "./types";
 import { compare } from "./unit-economics";
+import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 /**
  * Attribution coverage: the share of the quarter's spend whose events named a feature, a team, a
@@ -21,7 +22,7 @@ export async function attributionCoverage(orgId: string, q: QuarterBounds): Prom
        sumIf(cost_pico, team != '') AS c_team,
        sumIf(cost_pico, customer != '') AS c_customer,
        sumIf(cost_pico, feature != '' AND team != '' AND customer != '') AS c_all
-     FROM spend_hourly WHERE ${where}`,
+     FROM ${SPEND_HOURLY} WHERE ${where}`,
     { tag: "reports.quarterly.coverage", params },
   );
   const r = rows[0] ?? {};

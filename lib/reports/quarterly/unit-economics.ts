@@ -6,6 +6,7 @@ import { benchmark, formatBand, placeInBands, type Benchmark } from "../industry
 import { percent, perUnit, usd, usdToPico } from "../money";
 import type { QuarterBounds } from "./quarter";
 import type { ActionUnitCost, BenchmarkComparison, TierUnitCost, UnitEconomics } from "./types";
+import { LLM_EVENTS, SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 /**
  * Cost per request, per action, per user and per 1M tokens by model tier, each set against seed 002's
@@ -104,7 +105,7 @@ function tierBenchmark(tier: TierUnitCost["tier"], perMtok: number, input: numbe
 async function usersAndCost(orgId: string, q: QuarterBounds): Promise<{ users: number; pico: bigint }> {
   const { where, params } = rollupWhere(orgId, q.from, q.to, {});
   const rows = await chQuery<{ users: string; cost_pico: string }>(
-    `SELECT uniqExactIf(user, requests != 0) AS users, sum(cost_pico) AS cost_pico FROM spend_hourly WHERE ${where} AND user != ''`,
+    `SELECT uniqExactIf(user, requests != 0) AS users, sum(cost_pico) AS cost_pico FROM ${SPEND_HOURLY} WHERE ${where} AND user != ''`,
     { tag: "reports.quarterly.users", params },
   );
   return { users: Number(rows[0]?.users ?? 0), pico: BigInt(rows[0]?.cost_pico ?? "0") };
@@ -114,7 +115,7 @@ async function actionCosts(orgId: string, q: QuarterBounds): Promise<ActionUnitC
   const params = { org: orgId, from: Math.floor(q.from.getTime() / 1000), to: Math.floor(q.to.getTime() / 1000) };
   // Raw events: the rollup keeps no tags. sum(sign) counts each event once across re-costs.
   const actions = await chQuery<{ feature: string; action: string; n: string }>(
-    `SELECT feature, tags['action'] AS action, sum(sign) AS n FROM llm_events
+    `SELECT feature, tags['action'] AS action, sum(sign) AS n FROM ${LLM_EVENTS}
      WHERE org_id = {org:String} AND ts >= toDateTime64({from:UInt32}, 3, 'UTC') AND ts < toDateTime64({to:UInt32}, 3, 'UTC') AND tags['action'] != ''
      GROUP BY feature, action HAVING n > 0 ORDER BY n DESC, feature, action LIMIT 100`,
     { tag: "reports.quarterly.actions", params },
