@@ -3,7 +3,7 @@
 import { ActionForm } from "@/components/prices/action-form";
 import type { BudgetConfig } from "@/lib/budgets/types";
 import type { BudgetFormState } from "@/lib/budgets/form-result";
-import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
+import { DIMENSIONS, type Dimension } from "@/lib/domain/event";
 
 type Props = {
   action: (prev: BudgetFormState, form: FormData) => Promise<BudgetFormState>;

@@ -2,7 +2,7 @@ import { ViewLink as Link } from "./view-link";
 import { hrefWith, withFilterValue } from "@/lib/analytics/filters";
 import { labelOf } from "@/lib/analytics/labels";
 import type { DriverRow } from "@/lib/analytics/overview";
-import type { Dimension } from "@/lib/ingest/types";
+import type { Dimension } from "@/lib/domain/event";
 import { formatInt, formatPercent, formatUnitUsd, formatUsd } from "@/components/format";
 
 const TITLES: Record<Dimension, string> = {

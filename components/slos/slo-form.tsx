@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/prices/action-form";
 import type { SloFormState } from "@/lib/slos/form-result";
 import { OBJECTIVE_KINDS, type ObjectiveKind, type SloConfig } from "@/lib/slos/types";
 import { KIND_LABELS } from "@/lib/slos/describe";
-import { DIMENSIONS } from "@/lib/ingest/types";
+import { DIMENSIONS } from "@/lib/domain/event";
 
 type Props = { action: (prev: SloFormState, form: FormData) => Promise<SloFormState>; slo?: SloConfig };
 

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
-import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
+import { DIMENSIONS, type Dimension } from "@/lib/domain/event";
 import type { ReplayResult, Scenario, ScenarioChange, ScenarioKind } from "@/lib/whatif-contract/scenario";
 import { ChangeFields, KIND_LABELS, defaultChange } from "./change-fields";
 import { ReplayResultView } from "./replay-result";

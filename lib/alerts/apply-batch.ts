@@ -3,7 +3,7 @@ import { db } from "@/lib/db/prisma";
 import type { Alert } from "@/lib/generated/prisma/client";
 import type { Evaluation } from "@/lib/alert-contract/condition";
 import { applyEvaluation, isUnchanged, strongestPerKey } from "./apply";
-import { yieldEvery } from "@/lib/runtime/yield-slices";
+import { yieldEvery } from "@/lib/scheduling/yield-slices";
 import { scopedKey, severityRank } from "./payload";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import type { Alert } from "@/lib/generated/prisma/client";
 import type { AlertCondition, Evaluation } from "@/lib/alert-contract/condition";
-import { yieldEvery } from "@/lib/runtime/yield-slices";
+import { yieldEvery } from "@/lib/scheduling/yield-slices";
 import { higherSeverity, scopedKey, severityRank } from "./payload";
 import { alertTiming } from "./settings";
 import { SYSTEM_ACTOR, addTimeline, notify, transact, type Tx } from "./store-tx";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { orgOf, type Command, type Values } from "@/lib/cli/command";
+import { orgOf, type Command, type Values } from "@/lib/cli-contract/command";
 import { alertSettingsSchema, alertTiming, setAlertTiming } from "./settings";
 import { listAlerts } from "./queries";
 import { ALERT_STATES } from "./payload";

@@ -6,7 +6,7 @@
  * Time is UTC throughout, because the rollup is bucketed by UTC hour.
  */
 import { z } from "zod";
-import { DIMENSIONS, MAX_DIMENSION_VALUE_LENGTH, type Dimension } from "@/lib/ingest/types";
+import { DIMENSIONS, MAX_DIMENSION_VALUE_LENGTH, type Dimension } from "@/lib/domain/event";
 import { DEFAULT_PRESET, RANGE_PRESETS, defaultRange, presetFor, readTimeRange, type RangePreset, type TimeRange } from "./time-range";
 
 export { DIMENSIONS, type Dimension };

@@ -1,6 +1,6 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
-import type { Dimension } from "@/lib/ingest/types";
+import type { Dimension } from "@/lib/domain/event";
 import { rollupWhere, SPEND_SUMS, toSpendRow, wholeDays, type RawRow, type SpendFilters, type SpendRow } from "./spend";
 import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 

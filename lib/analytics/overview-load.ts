@@ -1,6 +1,6 @@
 import "server-only";
 import { isEmbedded } from "@/lib/config/env";
-import type { Dimension } from "@/lib/ingest/types";
+import type { Dimension } from "@/lib/domain/event";
 import { bucketInterval, type ViewFilters } from "./filters";
 import { orgHasUsage } from "./org-usage";
 import { spendOverTime, spendSummary, unpricedModels, type SpendOverTime, type SpendSummary, type UnpricedModel } from "./overview";

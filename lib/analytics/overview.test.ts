@@ -9,7 +9,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { chQuery } from "@/lib/clickhouse/query";
 import { ingestEvents } from "@/lib/ingest/ingest-batch";
-import type { Dimension } from "@/lib/ingest/types";
+import type { Dimension } from "@/lib/domain/event";
 import { bucketInterval, previousRange, type ViewFilters } from "./filters";
 import { spendOverTime, spendSummary, ZERO_TOTALS } from "./overview";
 import { DRIVER_DIMENSIONS, overviewBreakdown } from "./overview-breakdown";

@@ -1,6 +1,6 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
-import type { Dimension } from "@/lib/ingest/types";
+import type { Dimension } from "@/lib/domain/event";
 import { querySpend, rollupWhere, SPEND_SUMS, toSpendRow, type RawRow, type SpendRow, type SpendTotals } from "./spend";
 import type { DriverRow } from "./overview-breakdown";
 import { shapeStackedSeries, TOP_SERIES, type StackedSeries as SpendOverTime } from "./stack-series";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
+import { DIMENSIONS, type Dimension } from "@/lib/domain/event";
 import { readDimensionFilters, readTimeRange, searchParamsToRecord } from "./filters";
 import type { SpendQuery } from "./spend";
 

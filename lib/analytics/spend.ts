@@ -1,6 +1,6 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
-import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
+import { DIMENSIONS, type Dimension } from "@/lib/domain/event";
 import { picoToUsd, picoToUsdString } from "@/lib/money/pico";
 import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 

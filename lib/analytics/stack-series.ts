@@ -3,7 +3,7 @@
  * read-API answers: the top values with their totals, their per-bucket series, and the total series.
  * Pure, so the browser can run it and a test can check it. Same shape as overview.spendOverTime.
  */
-import type { Dimension } from "@/lib/ingest/types";
+import type { Dimension } from "@/lib/domain/event";
 import { labelOf } from "./labels";
 
 export const OTHER_KEY = "other";

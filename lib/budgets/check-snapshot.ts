@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { yieldEvery } from "@/lib/runtime/yield-slices";
+import { yieldEvery } from "@/lib/scheduling/yield-slices";
 import { scopeKey } from "./config";
 import { groupByDimensions, totalsByWindow, type Window } from "./ledger";
 import { percentOf, picoUsd, usdToPico } from "./money";

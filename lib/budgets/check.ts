@@ -1,5 +1,5 @@
 import "server-only";
-import { DIMENSIONS, MAX_DIMENSION_VALUE_LENGTH, type Dimension } from "@/lib/ingest/types";
+import { DIMENSIONS, MAX_DIMENSION_VALUE_LENGTH, type Dimension } from "@/lib/domain/event";
 import { onBudgetsChanged } from "./change-signal";
 import { buildCheckSnapshot, type CheckSnapshot } from "./check-snapshot";
 import { covers } from "./config";

@@ -1,4 +1,4 @@
-import { orgOf, str, type Command, type Values } from "@/lib/cli/command";
+import { orgOf, str, type Command, type Values } from "@/lib/cli-contract/command";
 import { HttpError } from "@/lib/http/body";
 import { listBudgets } from "./repository";
 import { createBudget, deleteBudget } from "./service";

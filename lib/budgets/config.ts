@@ -1,6 +1,6 @@
 /** A Budget row as plain values; JSON columns are parsed defensively (a bad row never crashes a pass). */
 import type { Budget } from "@/lib/generated/prisma/client";
-import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
+import { DIMENSIONS, type Dimension } from "@/lib/domain/event";
 import { PERIODS, type Period } from "./period";
 import type { BudgetConfig, BudgetScope } from "./types";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
-import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
+import { DIMENSIONS, type Dimension } from "@/lib/domain/event";
 import { SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 /** The values of each dimension seen in the ledger (last 90 days, costliest first), for the scope picker. */

@@ -2,7 +2,7 @@
  * The budget form's fields as an API body, so the screens meet the same validation as the API.
  * Pure; numbers the user left unreadable stay NaN and are refused by the schema with the field named.
  */
-import { DIMENSIONS } from "@/lib/ingest/types";
+import { DIMENSIONS } from "@/lib/domain/event";
 
 const num = (v: FormDataEntryValue | null) => (v === null || String(v).trim() === "" ? Number.NaN : Number(String(v).trim()));
 const list = (v: FormDataEntryValue | null) =>

@@ -1,6 +1,6 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
-import type { Dimension } from "@/lib/ingest/types";
+import type { Dimension } from "@/lib/domain/event";
 import { scopeDimensions, scopeKey } from "./config";
 import type { BudgetConfig, PeriodTotals } from "./types";
 import { SPEND_HOURLY } from "@/lib/clickhouse/tables";

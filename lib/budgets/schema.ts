@@ -3,7 +3,7 @@
  * API (snake_case), every error naming the field and what was expected. Pure: no data access.
  */
 import { z } from "zod";
-import { DIMENSIONS, MAX_DIMENSION_VALUE_LENGTH } from "@/lib/ingest/types";
+import { DIMENSIONS, MAX_DIMENSION_VALUE_LENGTH } from "@/lib/domain/event";
 import { AMOUNT_PATTERN } from "./money";
 import { PERIODS, isValidTimeZone } from "./period";
 

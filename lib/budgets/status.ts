@@ -1,5 +1,5 @@
 import "server-only";
-import { yieldEvery } from "@/lib/runtime/yield-slices";
+import { yieldEvery } from "@/lib/scheduling/yield-slices";
 import { forecastPeriodEnd } from "@/lib/forecast/period-forecast";
 import { scopeKey } from "./config";
 import { groupByDimensions, hourlyHistory, totalsByWindow, type Window } from "./ledger";

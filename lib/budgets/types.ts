@@ -2,7 +2,7 @@
  * A budget as the evaluators, the check and the screens use it (plain values, parsed from its row),
  * and its status. Pure types: safe for client components.
  */
-import type { Dimension } from "@/lib/ingest/types";
+import type { Dimension } from "@/lib/domain/event";
 import type { Period } from "./period";
 
 export type BudgetScope = Partial<Record<Dimension, string>>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
-import { chDateTime } from "@/lib/ingest/rows";
+import { chDateTime } from "@/lib/clickhouse/time";
 import { reportedCacheStats } from "./cache-stats-store";
 import { LLM_EVENTS, SPEND_HOURLY } from "@/lib/clickhouse/tables";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { textField } from "@/lib/ingest/text-fields";
 import { formatZodIssues } from "@/lib/ingest/event-schema";
-import { MAX_DIMENSION_VALUE_LENGTH } from "@/lib/ingest/types";
+import { MAX_DIMENSION_VALUE_LENGTH } from "@/lib/domain/event";
 
 export const MAX_STATS_PER_REQUEST = 1000;
 const MAX_WINDOW_MS = 31 * 86_400_000;

@@ -1,6 +1,6 @@
 import "server-only";
 import { chInsert, chQuery } from "@/lib/clickhouse/query";
-import { chDateTime } from "@/lib/ingest/rows";
+import { chDateTime } from "@/lib/clickhouse/time";
 import type { CacheStat } from "./cache-stats-schema";
 import { CACHE_STATS } from "@/lib/clickhouse/tables";
 

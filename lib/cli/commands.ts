@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { flag, orgOf, str, type Command, type Values } from "./command";
+import { flag, orgOf, str, type Command, type Values } from "@/lib/cli-contract/command";
 import { recordAudit } from "@/lib/audit/record";
 import { SCOPES, createApiKey, listApiKeys, revokeApiKey, setApiKeyLimits } from "@/lib/auth/api-keys";
 import { limitField } from "@/lib/auth/key-limit-settings";
@@ -15,7 +15,7 @@ import { ALERT_COMMANDS } from "@/lib/alerts/cli";
 import { BUDGET_COMMANDS } from "@/lib/budgets/cli-commands";
 import { SOURCE_COMMANDS } from "@/lib/sources/cli";
 
-export type { Command } from "./command";
+export type { Command } from "@/lib/cli-contract/command";
 const orgId = orgOf;
 
 const scopeList = z

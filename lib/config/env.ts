@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { DEFAULT_MAX_TOKENS_PER_BUCKET, MAX_TOKENS_PER_BUCKET_CEILING } from "@/lib/ingest/types";
+import { DEFAULT_MAX_TOKENS_PER_BUCKET, MAX_TOKENS_PER_BUCKET_CEILING } from "@/lib/domain/event";
 
 const envSchema = z.object({
   CLICKHOUSE_URL: z.url().optional(),

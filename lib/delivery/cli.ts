@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { orgOf, str, type Command, type Values } from "@/lib/cli/command";
+import { orgOf, str, type Command, type Values } from "@/lib/cli-contract/command";
 import { channelInputSchema } from "./channel-config";
 import { createChannel, deleteChannel, listChannels } from "./channels";
 import { sendTestNotification } from "./send-test";

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { demoEvents } from "./generate";
 import { normalizeEvent } from "@/lib/ingest/normalize-event";
 import { priceEvent } from "@/lib/pricing/price-event";
-import type { NormalizedEvent } from "@/lib/ingest/types";
+import type { NormalizedEvent } from "@/lib/domain/event";
 
 // The demo's story, checked with the ingestion and pricing code the server uses: about $80,000 in the
 // last 30 days, and each planted opportunity of the shape its recommendation looks for.

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { USAGE_FORMATS } from "./usage";
 import { textField, tagsField } from "./text-fields";
-import { MAX_DIMENSION_VALUE_LENGTH } from "./types";
+import { MAX_DIMENSION_VALUE_LENGTH } from "@/lib/domain/event";
 
 const label = (name: string) =>
   textField(name, { typeError: `${name}: expected a string`, max: MAX_DIMENSION_VALUE_LENGTH, canonical: true })

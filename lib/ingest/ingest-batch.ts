@@ -5,7 +5,7 @@ import { batchSchema, formatZodIssues } from "./event-schema";
 import { normalizeEvent } from "./normalize-event";
 import { toEventRow } from "./rows";
 import { eventWriter } from "./writer";
-import type { NormalizedEvent } from "./types";
+import type { NormalizedEvent } from "@/lib/domain/event";
 
 export type EventResult =
   | { index: number; id: string; status: "accepted" | "duplicate" }

@@ -2,7 +2,7 @@ import { env } from "@/lib/config/env";
 import { eventSchema, formatZodIssues, parseTimestamp } from "./event-schema";
 import { describeValue } from "./text";
 import { normalizeUsage, type UsageFormat } from "./usage";
-import type { NormalizedEvent, RateLimitSnapshot } from "./types";
+import type { NormalizedEvent, RateLimitSnapshot } from "@/lib/domain/event";
 
 export type NormalizeResult = { ok: true; event: NormalizedEvent } | { ok: false; id: string | null; errors: string[] };
 

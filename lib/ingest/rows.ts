@@ -1,9 +1,6 @@
-import type { EventPrice, NormalizedEvent } from "./types";
+import type { EventPrice, NormalizedEvent } from "@/lib/domain/event";
+import { chDateTime } from "@/lib/clickhouse/time";
 
-/** ClickHouse's DateTime64 text form; the basic parser reads it without best-effort guessing. */
-export function chDateTime(d: Date): string {
-  return d.toISOString().replace("T", " ").replace("Z", "");
-}
 
 /** The llm_events row of a newly ingested event: its first version, live (sign +1). */
 export function toEventRow(orgId: string, apiKeyId: string, e: NormalizedEvent, price: EventPrice) {

@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { detectUsageFormat, normalizeUsage, type UsageFormat } from "./usage";
-import type { TokenBuckets } from "./types";
+import type { TokenBuckets } from "@/lib/domain/event";
 import {
   A_CHAT, A_CHAT_CACHED, B_RESPONSES, B_RESPONSES_CACHED, C_DELTA, C_START, D_DELTA, D_START, E_ANTHROPIC_1H, NORMALIZED,
 } from "@/lib/testing/usage-fixtures";

@@ -1,5 +1,5 @@
 import { describeValue } from "./text";
-import { DEFAULT_MAX_TOKENS_PER_BUCKET, type TokenBuckets } from "./types";
+import { DEFAULT_MAX_TOKENS_PER_BUCKET, type TokenBuckets } from "@/lib/domain/event";
 
 /**
  * Reads a usage object with its provider's semantics (data-sources.md rule 1) into exclusive

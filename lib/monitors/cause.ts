@@ -1,7 +1,7 @@
 import "server-only";
 import type { CauseItem } from "@/lib/alert-contract/condition";
 import { decomposeChange, explainAnomaly, type UsageRecord } from "@/lib/anomalies/root-cause";
-import { DIMENSIONS } from "@/lib/ingest/types";
+import { DIMENSIONS } from "@/lib/domain/event";
 import { HOUR_MS, readBreakdown } from "./ledger-reads";
 import { overviewUrl } from "./links";
 import type { MonitorScope } from "./types";

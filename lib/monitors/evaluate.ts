@@ -1,5 +1,5 @@
 import "server-only";
-import { yieldEvery } from "@/lib/runtime/yield-slices";
+import { yieldEvery } from "@/lib/scheduling/yield-slices";
 import type { AlertCondition, Evaluation } from "@/lib/alert-contract/condition";
 import { anomalyCondition, judgeSeries, type AnomalyCandidate } from "./anomaly-conditions";
 import { costPerRequestCondition, judgeCostPerRequest, type CprCandidate } from "./cost-per-request";

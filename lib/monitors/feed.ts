@@ -1,5 +1,5 @@
 import "server-only";
-import { yieldEvery } from "@/lib/runtime/yield-slices";
+import { yieldEvery } from "@/lib/scheduling/yield-slices";
 import { HOUR_MS, readHourlySeries, type HourlyPoint } from "./ledger-reads";
 import {
   feedHour,

@@ -1,7 +1,7 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
 import { rollupWhere } from "@/lib/analytics/spend";
-import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
+import { DIMENSIONS, type Dimension } from "@/lib/domain/event";
 import { picoToUsd } from "@/lib/money/pico";
 import type { UsageRecord } from "@/lib/anomalies/root-cause";
 import type { MonitorDimension, MonitorScope } from "./types";

@@ -1,5 +1,5 @@
 import type { Severity } from "@/lib/alert-contract/condition";
-import { DIMENSIONS } from "@/lib/ingest/types";
+import { DIMENSIONS } from "@/lib/domain/event";
 import type { MonitorDimension, MonitorScope } from "./types";
 
 /** The filters of one series: the monitor's scope narrowed to the series' value. */

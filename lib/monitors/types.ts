@@ -3,7 +3,7 @@
  * that guard every way in (API bodies, forms, stored JSON columns). Pure: safe in client components.
  */
 import { z } from "zod";
-import { DIMENSIONS, MAX_DIMENSION_VALUE_LENGTH, type Dimension } from "@/lib/ingest/types";
+import { DIMENSIONS, MAX_DIMENSION_VALUE_LENGTH, type Dimension } from "@/lib/domain/event";
 
 export const MONITOR_KINDS = ["anomaly", "cost_per_request", "runaway"] as const;
 export type MonitorKind = (typeof MONITOR_KINDS)[number];

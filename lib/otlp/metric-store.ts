@@ -10,27 +10,6 @@ import { GENAI_METRIC_POINTS } from "@/lib/clickhouse/tables";
  * so a point sent twice is stored once and a later cumulative point of the hour replaces an earlier.
  */
 
-export const GENAI_METRIC_POINTS_DDL = `CREATE TABLE IF NOT EXISTS ${GENAI_METRIC_POINTS} (
-  org_id LowCardinality(String),
-  metric LowCardinality(String),
-  hour DateTime('UTC'),
-  provider LowCardinality(String),
-  model LowCardinality(String),
-  token_type LowCardinality(String),
-  operation LowCardinality(String),
-  series_key UInt64,
-  start_ns UInt64,
-  temporality UInt8,
-  point_key UInt64,
-  time_ns UInt64,
-  count UInt64,
-  sum Float64,
-  bounds Array(Float64),
-  bucket_counts Array(UInt64)
-) ENGINE = ReplacingMergeTree(time_ns)
-PARTITION BY toYYYYMM(hour)
-ORDER BY (org_id, metric, series_key, start_ns, temporality, hour, point_key)`;
-
 export const DELTA = 1;
 export const CUMULATIVE = 2;
 

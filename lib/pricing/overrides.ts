@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { MAX_DIMENSION_VALUE_LENGTH } from "@/lib/ingest/types";
+import { MAX_DIMENSION_VALUE_LENGTH } from "@/lib/domain/event";
 import { compileOverride, type CompiledOverride } from "./overrides-match";
 
 const price = z

@@ -9,7 +9,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { normalizeUsage } from "@/lib/ingest/usage";
-import type { NormalizedEvent } from "@/lib/ingest/types";
+import type { NormalizedEvent } from "@/lib/domain/event";
 import { picoToUsdString } from "@/lib/money/pico";
 import { compileOverride, type CompiledOverride } from "./overrides-match";
 import { priceEvent } from "./price-event";

@@ -1,4 +1,4 @@
-import type { EventPrice, NormalizedEvent, TokenBuckets } from "@/lib/ingest/types";
+import type { EventPrice, NormalizedEvent, TokenBuckets } from "@/lib/domain/event";
 import { catalogPrice } from "./catalog";
 import { matchOverride, type CompiledOverride } from "./overrides-match";
 import { costOf, type Rate, type RateCard } from "./rates";

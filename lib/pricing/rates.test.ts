@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { costOf, type RateCard } from "./rates";
-import type { TokenBuckets } from "@/lib/ingest/types";
+import type { TokenBuckets } from "@/lib/domain/event";
 
 const t = (x: Partial<TokenBuckets>): TokenBuckets => ({ inputUncached: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0, reasoning: 0, ...x });
 // $3 input, $0.30 read, $3.75 5 min write, $6 1 h write, $15 output (pico per token = USD/Mtok x 1e6)

@@ -1,4 +1,4 @@
-import type { TokenBuckets } from "@/lib/ingest/types";
+import type { TokenBuckets } from "@/lib/domain/event";
 
 /** A price in pico-dollars per token, flat or tiered by the request's total input tokens. */
 export type Rate = number | { base: number; tiers: { start: number; price: number }[] };

@@ -1,7 +1,7 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
 import { db } from "@/lib/db/prisma";
-import { chDateTime } from "@/lib/ingest/rows";
+import { chDateTime } from "@/lib/clickhouse/time";
 import { writeLedgerRows, type LedgerRow } from "@/lib/ledger/write-events";
 import { compileOverride } from "./overrides-match";
 import { listOverrides } from "./overrides";

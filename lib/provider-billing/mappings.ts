@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record";
 import { HttpError } from "@/lib/http/body";
-import { MAX_DIMENSION_VALUE_LENGTH } from "@/lib/ingest/types";
+import { MAX_DIMENSION_VALUE_LENGTH } from "@/lib/domain/event";
 import { BILLING_PROVIDERS } from "./types";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { querySpend, type SpendRow } from "@/lib/analytics/spend";
-import type { Dimension } from "@/lib/ingest/types";
+import type { Dimension } from "@/lib/domain/event";
 import { picoToUsdString } from "@/lib/money/pico";
 import { compiledOverrides } from "@/lib/pricing/overrides";
 import { billedPieces, type BilledPiece } from "./billed-pieces";

@@ -1,6 +1,6 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
-import { chDateTime } from "@/lib/ingest/rows";
+import { chDateTime } from "@/lib/clickhouse/time";
 import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 /** The headroom one rate limit (requests or tokens) had: latest reading and lowest share in the window. */

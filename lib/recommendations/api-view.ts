@@ -2,7 +2,7 @@ import "server-only";
 import { RECOMMENDATION_KINDS, RECOMMENDATION_STATUSES } from "@/lib/recommendation-contract/candidate";
 import { z } from "zod";
 import { HttpError } from "@/lib/http/body";
-import { MAX_DIMENSION_VALUE_LENGTH } from "@/lib/ingest/types";
+import { MAX_DIMENSION_VALUE_LENGTH } from "@/lib/domain/event";
 import { openSavingsTotal, overlapViews } from "./overlap";
 import { sumUsd } from "./money";
 import { listRecommendations, type ListFilter, type RecommendationView } from "./store";

@@ -1,7 +1,7 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
 import { db } from "@/lib/db/prisma";
-import { chDateTime } from "@/lib/ingest/rows";
+import { chDateTime } from "@/lib/clickhouse/time";
 import { DAY_MS } from "./candidate-parts";
 import { recomputeRecommendations, updateRealized } from "./recompute";
 import { LLM_EVENTS } from "@/lib/clickhouse/tables";

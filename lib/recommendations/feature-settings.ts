@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record";
-import { MAX_DIMENSION_VALUE_LENGTH } from "@/lib/ingest/types";
+import { MAX_DIMENSION_VALUE_LENGTH } from "@/lib/domain/event";
 
 /** Per-feature settings: interactive or not (batch needs "not"), and an owner team override. */
 export type FeatureSettingView = { feature: string; interactive: boolean; owner_team: string | null };

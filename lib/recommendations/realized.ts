@@ -1,6 +1,6 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
-import { chDateTime } from "@/lib/ingest/rows";
+import { chDateTime } from "@/lib/clickhouse/time";
 import { picoToUsdString } from "@/lib/money/pico";
 import { DAY_MS, MONTH_MS } from "./candidate-parts";
 import { LLM_EVENTS } from "@/lib/clickhouse/tables";

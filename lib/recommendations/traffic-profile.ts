@@ -1,6 +1,6 @@
 import "server-only";
 import { chQuery } from "@/lib/clickhouse/query";
-import { chDateTime } from "@/lib/ingest/rows";
+import { chDateTime } from "@/lib/clickhouse/time";
 import type { FinderContext } from "@/lib/recommendation-contract/candidate";
 import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 

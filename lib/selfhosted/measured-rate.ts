@@ -4,7 +4,7 @@
  * fraction usage-basis cost / tokens, input and output apart, so an hour whose events carry all the
  * tokens its servers counted is attributed exactly its busy cost, and busy + idle is the GPU bill.
  */
-import type { EventPrice, TokenBuckets } from "@/lib/ingest/types";
+import type { EventPrice, TokenBuckets } from "@/lib/domain/event";
 import type { CostTotals } from "./cost";
 
 export type MeasuredRate = {

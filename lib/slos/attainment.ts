@@ -1,5 +1,5 @@
 import "server-only";
-import { yieldEvery } from "@/lib/runtime/yield-slices";
+import { yieldEvery } from "@/lib/scheduling/yield-slices";
 import { budgetRemaining } from "./burn";
 import { describeObjective } from "./describe";
 import { listSlos } from "./repository";

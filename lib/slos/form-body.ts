@@ -3,7 +3,7 @@
  * and the same messages. Numbers that do not parse stay text, so the error says what was expected.
  * Pure.
  */
-import { DIMENSIONS } from "@/lib/ingest/types";
+import { DIMENSIONS } from "@/lib/domain/event";
 
 const num = (v: FormDataEntryValue | null) => {
   const s = String(v ?? "").trim();

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import type { Slo } from "@/lib/generated/prisma/client";
-import { DIMENSIONS } from "@/lib/ingest/types";
+import { DIMENSIONS } from "@/lib/domain/event";
 import { OBJECTIVE_KINDS, WINDOW_TYPES, type ObjectiveKind, type SloConfig, type WindowType } from "./types";
 
 /** SLO rows in and out of the configuration database; deleted SLOs are kept (deletedAt) for the audit trail. */

@@ -3,7 +3,7 @@
  * expected. Pure: no data access.
  */
 import { z } from "zod";
-import { DIMENSIONS, MAX_DIMENSION_VALUE_LENGTH } from "@/lib/ingest/types";
+import { DIMENSIONS, MAX_DIMENSION_VALUE_LENGTH } from "@/lib/domain/event";
 import { USD_PATTERN, canonicalUsd } from "./money";
 import { OBJECTIVE_KINDS, WINDOW_TYPES, type ObjectiveKind } from "./types";
 

@@ -3,7 +3,7 @@
  * so a re-cost (a cancelling row plus a new version) leaves one event and its latest cost. Pure: SQL
  * text and bound parameters, no I/O.
  */
-import { DIMENSIONS } from "@/lib/ingest/types";
+import { DIMENSIONS } from "@/lib/domain/event";
 import { usdToPico } from "./money";
 import type { SloConfig } from "./types";
 

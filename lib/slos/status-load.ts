@@ -1,5 +1,5 @@
 import "server-only";
-import { yieldEvery } from "@/lib/runtime/yield-slices";
+import { yieldEvery } from "@/lib/scheduling/yield-slices";
 import { sliceCounts } from "./sli";
 import { chartSeries, readRange, statusFromSlices, type ChartPoint } from "./status";
 import type { SloConfig, SloStatus } from "./types";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { flag, orgOf, str, type Command } from "@/lib/cli/command";
+import { flag, orgOf, str, type Command } from "@/lib/cli-contract/command";
 import { db } from "@/lib/db/prisma";
 import { getSource, listSources, runSourceNow } from "./sources";
 import type { SourceView } from "./view";

@@ -4,7 +4,7 @@
  * replay of real events. Types only, below lib/whatif (which implements the replay and the zod schema
  * for this shape) and lib/recommendations (which asks it questions).
  */
-import type { Dimension } from "@/lib/ingest/types";
+import type { Dimension } from "@/lib/domain/event";
 
 export type ScenarioChange =
   /** move `share` (0..1) of the scope's traffic to another model, priced at that model's rates */

@@ -12,7 +12,7 @@ import "server-only";
  * - for prompt caching, whether the request is large enough to be cached.
  */
 import { chQuery } from "@/lib/clickhouse/query";
-import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
+import { DIMENSIONS, type Dimension } from "@/lib/domain/event";
 import { LLM_EVENTS, SPEND_HOURLY } from "@/lib/clickhouse/tables";
 
 export type ReplayWindow = { orgId: string; fromMs: number; toMs: number; scope: Partial<Record<Dimension, string>> };

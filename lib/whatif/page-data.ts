@@ -5,7 +5,7 @@ import "server-only";
  * as the Recommendations page links it), read through the API's own validation.
  */
 import { chQuery } from "@/lib/clickhouse/query";
-import { DIMENSIONS, type Dimension } from "@/lib/ingest/types";
+import { DIMENSIONS, type Dimension } from "@/lib/domain/event";
 import { listDeployments } from "@/lib/selfhosted/deployments";
 import type { Scenario } from "@/lib/whatif-contract/scenario";
 import { parseScenario } from "./schema";

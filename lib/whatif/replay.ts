@@ -31,7 +31,7 @@ import { picoToUsdString } from "@/lib/money/pico";
 import { compiledOverrides } from "@/lib/pricing/overrides";
 import { listDeployments } from "@/lib/selfhosted/deployments";
 import { measuredRates } from "@/lib/selfhosted/hourly-rates";
-import { yieldEvery } from "@/lib/runtime/yield-slices";
+import { yieldEvery } from "@/lib/scheduling/yield-slices";
 import type { ReplayResult, Scenario } from "@/lib/whatif-contract/scenario";
 import { eventGroups, pairsInScope, type ReplayWindow } from "./aggregate";
 import { priceBoundaries } from "./price-boundaries";

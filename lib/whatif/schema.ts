@@ -4,7 +4,7 @@
  * imports it too.
  */
 import { z } from "zod";
-import { DIMENSIONS, MAX_DIMENSION_VALUE_LENGTH } from "@/lib/ingest/types";
+import { DIMENSIONS, MAX_DIMENSION_VALUE_LENGTH } from "@/lib/domain/event";
 import type { Scenario } from "@/lib/whatif-contract/scenario";
 
 export const DEFAULT_WINDOW_DAYS = 30;

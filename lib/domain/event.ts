@@ -1,3 +1,8 @@
+/**
+ * The product's shared vocabulary of an LLM call: its dimensions, token buckets, the normalized event
+ * and its price. A bottom module with no imports, below ingest (which produces events), pricing
+ * (which prices them), analytics and every capability that filters by a dimension.
+ */
 /** Token counts in mutually exclusive buckets: their sum is every token billed, counted once. */
 export type TokenBuckets = {
   inputUncached: number;

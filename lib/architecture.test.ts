@@ -1,0 +1,38 @@
+import { strict as assert } from "node:assert";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+
+/**
+ * The layering the README describes: no two lib/ folders import each other (what both need lives in
+ * a folder below both). Tests and benchmarks are tools, not the product, and may reach anywhere.
+ */
+const LIB = path.resolve(import.meta.dirname);
+
+function productFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === "generated" || e.name === "bench" || e.name === "testing" ? [] : productFiles(p);
+    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !/^bench/.test(e.name) ? [p] : [];
+  });
+}
+
+test("no two lib/ folders import each other", () => {
+  const deps = new Map<string, Map<string, string>>(); // folder -> imported folder -> an importing file
+  for (const file of productFiles(LIB)) {
+    const from = path.relative(LIB, file).split(path.sep)[0];
+    for (const m of fs.readFileSync(file, "utf8").matchAll(/from "@\/lib\/([a-z0-9-]+)\//g)) {
+      if (m[1] === from) continue;
+      if (!deps.has(from)) deps.set(from, new Map());
+      deps.get(from)!.set(m[1], path.relative(LIB, file));
+    }
+  }
+  const cycles: string[] = [];
+  for (const [a, targets] of deps) {
+    for (const [b, fileA] of targets) {
+      const fileB = deps.get(b)?.get(a);
+      if (fileB && a < b) cycles.push(`${a} <-> ${b} (${fileA}, ${fileB})`);
+    }
+  }
+  assert.deepEqual(cycles, []);
+});
