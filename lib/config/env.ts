@@ -22,6 +22,8 @@ const envSchema = z.object({
   /** Most tokens one event may claim in any one bucket (input, cache read, cache write, output, ...). */
   INGEST_MAX_TOKENS_PER_BUCKET: z.coerce.number().int().min(1).max(MAX_TOKENS_PER_BUCKET_CEILING).default(DEFAULT_MAX_TOKENS_PER_BUCKET),
   QUERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How long a worker owns an organization's re-cost without extending it (extended every third). */
+  RECOST_LEASE_MS: z.coerce.number().int().min(300).max(3_600_000).default(30_000),
 
   // --- access: sign-in throttling and rate limits (lib/auth) ---
   /**

@@ -9,6 +9,8 @@ import { priceTokens } from "./price-event";
 import { listDeployments } from "@/lib/selfhosted/deployments";
 import { measuredRates } from "@/lib/selfhosted/hourly-rates";
 import { LLM_EVENTS } from "@/lib/clickhouse/tables";
+import { env } from "@/lib/config/env";
+import { PROCESS_HOLDER, withLease, type HeldLease } from "@/lib/db/leases";
 
 type StoredRow = Record<string, unknown> & {
   org_id: string;
@@ -32,6 +34,27 @@ type StoredRow = Record<string, unknown> & {
 
 const WINDOW_MS = 6 * 3600 * 1000;
 let chain: Promise<unknown> = Promise.resolve();
+let runs = 0;
+
+/** Within a process, re-costs run one after another (the lease below is taken inside the chain). */
+function serialize<T>(fn: () => Promise<T>): Promise<T> {
+  const run = chain.then(fn);
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Across processes, one re-cost per organization at a time: two re-costs over overlapping events
+ * would both cancel the same version. Each run holds the organization's lease (a holder of its own,
+ * so two runs of one process never share it), extended while it runs; a worker that dies stops
+ * extending it, and its job is taken over by the next worker once the lease has expired.
+ */
+function recostLease<T>(orgId: string, waitMs: number, fn: (lease: HeldLease) => Promise<T>) {
+  const ms = env().RECOST_LEASE_MS;
+  return withLease(`recost:${orgId}`, { holder: `${PROCESS_HOLDER}:${++runs}`, ms, waitMs }, fn);
+}
+
+class LeaseLost extends Error {}
 
 /**
  * Re-prices every event of an organization in [from, to) with today's catalog and overrides.
@@ -42,14 +65,14 @@ let chain: Promise<unknown> = Promise.resolve();
  * Runs one at a time per process so two re-costs never cancel the same version twice.
  */
 export function recostRange(orgId: string, from: Date, to: Date, reason: string) {
-  const run = chain.then(() => recostNow(orgId, from, to, reason));
-  chain = run.catch(() => undefined);
-  return run;
-}
-
-async function recostNow(orgId: string, from: Date, to: Date, reason: string) {
-  const job = await db().recostJob.create({ data: { orgId, fromTs: from, toTs: to, status: "running", reason } });
-  return runJob(job.id, orgId, from, to);
+  return serialize(async () => {
+    const held = await recostLease(orgId, 10 * env().RECOST_LEASE_MS, async (lease) => {
+      const job = await db().recostJob.create({ data: { orgId, fromTs: from, toTs: to, status: "running", reason } });
+      return runJob(job.id, orgId, from, to, lease);
+    });
+    if (!held) throw new Error("another worker has been re-costing this organization for a while; try again later");
+    return held.value;
+  });
 }
 
 /**
@@ -62,18 +85,24 @@ export async function enqueueRecost(orgId: string, from: Date, to: Date, reason:
 }
 
 /**
- * Claims the oldest queued job (the conditional update makes the claim exclusive across worker
- * processes) and runs it. Returns false when the queue is empty.
+ * Runs the oldest job whose organization no other run holds: a queued one, or a "running" one whose
+ * worker died (its lease expired). The conditional update makes the claim exclusive. Returns false
+ * when there is nothing to run.
  */
 export async function runNextQueuedRecost(): Promise<boolean> {
-  const next = await db().recostJob.findFirst({ where: { status: "queued" }, orderBy: { createdAt: "asc" } });
-  if (!next) return false;
-  const claim = await db().recostJob.updateMany({ where: { id: next.id, status: "queued" }, data: { status: "running" } });
-  if (claim.count !== 1) return true;
-  const run = chain.then(() => runJob(next.id, next.orgId, next.fromTs, next.toTs));
-  chain = run.catch(() => undefined);
-  await run.catch(() => undefined); // the failure is recorded on the job
-  return true;
+  const jobs = await db().recostJob.findMany({ where: { status: { in: ["queued", "running"] } }, orderBy: { createdAt: "asc" }, take: 50 });
+  for (const next of jobs) {
+    const held = await serialize(() =>
+      recostLease(next.orgId, 0, async (lease) => {
+        const claim = await db().recostJob.updateMany({ where: { id: next.id, status: { in: ["queued", "running"] } }, data: { status: "running" } });
+        if (claim.count !== 1) return false;
+        await runJob(next.id, next.orgId, next.fromTs, next.toTs, lease).catch(() => undefined); // recorded on the job
+        return true;
+      }),
+    );
+    if (held?.value) return true;
+  }
+  return false;
 }
 
 type Pricing = { overrides: ReturnType<typeof compileOverride>[]; deployments: Set<string>; providers?: string[] };
@@ -88,22 +117,26 @@ async function pricingFor(orgId: string, providers?: string[]): Promise<Pricing>
  * pass calls this for closed hours each time it runs, so a pass cut short is simply redone by the next.
  */
 export function recostProviders(orgId: string, from: Date, to: Date, providers: string[]) {
-  const run = chain.then(async () => {
-    const pricing = await pricingFor(orgId, providers);
-    let scanned = 0;
-    let changed = 0;
-    for (let a = from.getTime(); a < to.getTime(); a += WINDOW_MS) {
-      const r = await repriceWindow(orgId, a, Math.min(a + WINDOW_MS, to.getTime()), pricing);
-      scanned += r.scanned;
-      changed += r.changed;
-    }
-    return { scanned, changed };
+  return serialize(async () => {
+    const held = await recostLease(orgId, env().RECOST_LEASE_MS, () => repriceProviders(orgId, from, to, providers));
+    if (!held) throw new Error("another worker is re-costing this organization; the next pass retries");
+    return held.value;
   });
-  chain = run.catch(() => undefined);
-  return run;
 }
 
-async function runJob(jobId: string, orgId: string, from: Date, to: Date) {
+async function repriceProviders(orgId: string, from: Date, to: Date, providers: string[]) {
+  const pricing = await pricingFor(orgId, providers);
+  let scanned = 0;
+  let changed = 0;
+  for (let a = from.getTime(); a < to.getTime(); a += WINDOW_MS) {
+    const r = await repriceWindow(orgId, a, Math.min(a + WINDOW_MS, to.getTime()), pricing);
+    scanned += r.scanned;
+    changed += r.changed;
+  }
+  return { scanned, changed };
+}
+
+async function runJob(jobId: string, orgId: string, from: Date, to: Date, lease: HeldLease) {
   const job = { id: jobId };
   let scanned = 0;
   let lastProgress = Date.now();
@@ -111,6 +144,8 @@ async function runJob(jobId: string, orgId: string, from: Date, to: Date) {
   try {
     const pricing = await pricingFor(orgId);
     for (let a = from.getTime(); a < to.getTime(); a += WINDOW_MS) {
+      // Stalled past the lease's expiry: another worker owns the job now and redoes it from the start.
+      if (lease.lost()) throw new LeaseLost("the re-cost lease expired while this worker was stalled");
       const b = Math.min(a + WINDOW_MS, to.getTime());
       const w = await repriceWindow(orgId, a, b, pricing);
       scanned += w.scanned;
@@ -124,6 +159,7 @@ async function runJob(jobId: string, orgId: string, from: Date, to: Date) {
     await db().recostJob.update({ where: { id: job.id }, data: { status: "done", eventsScanned: scanned, eventsChanged: changed, finishedAt: new Date() } });
     return { jobId: job.id, scanned, changed };
   } catch (err) {
+    if (err instanceof LeaseLost) throw err; // the job is the new holder's to finish or fail
     await db().recostJob.update({
       where: { id: job.id },
       data: { status: "failed", eventsScanned: scanned, eventsChanged: changed, finishedAt: new Date(), error: String(err).slice(0, 2000) },
@@ -196,6 +232,7 @@ async function repriceWindow(orgId: string, a: number, b: number, pricing: Prici
  * is safe: events it already re-costed have their new price and are skipped.
  */
 export async function requeueInterruptedRecosts(): Promise<number> {
+  await db().lease.deleteMany({ where: { name: { startsWith: "recost:" } } }); // the dead process's
   const res = await db().recostJob.updateMany({ where: { status: "running" }, data: { status: "queued" } });
   return res.count;
 }

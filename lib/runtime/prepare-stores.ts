@@ -24,7 +24,7 @@ export async function prepareStores({ log }: { log: Log }): Promise<{ orgId: str
   await repairLatencyAfterInterruptedWrites({ log }); // before the ledger clears the intents it reads
   await repairInterruptedWrites({ log });
   // Only in embedded mode is every job runner in this process; with a ClickHouse server a "running"
-  // job may be running elsewhere (see README).
+  // job may be running elsewhere, and one whose worker died is taken over when its lease expires.
   if (isEmbedded()) {
     const requeued = await requeueInterruptedRecosts();
     if (requeued) log(`Re-cost jobs interrupted by a restart queued again: ${requeued}`);
