@@ -30,7 +30,9 @@ export function db(): PrismaClient {
 
 /** Whether the configuration database is PostgreSQL (for the few statements whose locking differs). */
 export function usesPostgres(): boolean {
-  return isPostgresUrl(databaseUrl());
+  // Called in every locked transaction: the default (a SQLite file in DATA_DIR) is never PostgreSQL,
+  // so the variable alone decides, without databaseUrl()'s directory check.
+  return isPostgresUrl(process.env.DATABASE_URL ?? "");
 }
 
 export async function closeDb(): Promise<void> {
