@@ -8,8 +8,11 @@ import Database from "better-sqlite3";
 import path from "node:path";
 import pg from "pg";
 
-export async function configQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const url = process.env.DATABASE_URL;
+/** Another store than the e2e server's: a test's own PostgreSQL database, or its own data directory's SQLite file. */
+export type ConfigStore = { databaseUrl?: string; dataDir: string };
+
+export async function configQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = [], store?: ConfigStore): Promise<T[]> {
+  const url = store ? store.databaseUrl : process.env.DATABASE_URL;
   if (url && /^postgres(ql)?:/i.test(url)) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -20,7 +23,7 @@ export async function configQuery<T = Record<string, unknown>>(sql: string, para
       await client.end();
     }
   }
-  const db = new Database(path.join(process.env.E2E_DATA_DIR!, "app.db"));
+  const db = new Database(path.join(store?.dataDir ?? process.env.E2E_DATA_DIR!, "app.db"));
   try {
     const stmt = db.prepare(sql);
     return stmt.reader ? (stmt.all(...params) as T[]) : (stmt.run(...params), []);

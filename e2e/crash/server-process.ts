@@ -22,6 +22,8 @@ export class ServerProcess {
     readonly port: number,
     /** A configuration database of its own (PostgreSQL runs); otherwise the data directory's SQLite file. */
     readonly databaseUrl?: string,
+    /** More environment (CLICKHOUSE_URL for a server on the server path). */
+    readonly extraEnv: Record<string, string> = {},
   ) {}
 
   get url(): string {
@@ -42,6 +44,7 @@ export class ServerProcess {
         NEXTAUTH_SECRET: "crash-test-secret-not-for-production",
         NEXTAUTH_URL: this.url,
         PORT: String(this.port),
+        ...this.extraEnv,
       },
     });
     this.child = child;
@@ -96,12 +99,12 @@ async function groupGone(pgid: number): Promise<void> {
 }
 
 /** Creates the test's two organizations and their ingest keys in a data directory no server holds. */
-export function setupOrgs(dataDir: string, databaseUrl?: string): Promise<CrashOrgs> {
+export function setupOrgs(dataDir: string, databaseUrl?: string, scopes = "ingest"): Promise<CrashOrgs> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", path.join("e2e", "crash", "setup-orgs.ts")],
-      { cwd: root, env: { ...process.env, DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) } },
+      { cwd: root, env: { ...process.env, DATA_DIR: dataDir, SETUP_SCOPES: scopes, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) } },
       (err, stdout, stderr) => {
         if (err) reject(new Error(`setup-orgs failed: ${err.message}\n${stderr}`));
         else resolve(JSON.parse(stdout.slice(stdout.lastIndexOf(MARKER) + MARKER.length)) as CrashOrgs);

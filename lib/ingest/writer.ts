@@ -4,6 +4,7 @@ import { env } from "@/lib/config/env";
 import { writeLedgerRows } from "@/lib/ledger/write-events";
 import type { EventRow } from "./rows";
 import { storedIdIndex } from "./stored-id-index";
+import { withIdLocks } from "./id-locks";
 import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 /**
@@ -11,7 +12,7 @@ import { LLM_EVENTS } from "@/lib/clickhouse/tables";
  * stored, inserts the rest, and only then resolves every waiting request. So an acknowledged event
  * is stored, a retried id is never counted twice, and the engine sees few large inserts instead of
  * many small ones. Flushes run one at a time, which makes the id check and the insert atomic within
- * this process (several writer processes need a ClickHouse server; see README).
+ * this process; across the processes of a ClickHouse server deployment, id-locks.ts makes them so.
  *
  * Requests of every organization share a flush, so one request must never fail another: when a
  * flush's write fails, the ledger has already made the rollup match whatever part of it was stored,
@@ -92,17 +93,19 @@ class Flush {
     const owner = new Map<string, number>();
     try {
       const candidates = group.flatMap((i) => this.batch[i].rows.filter((r) => !this.stored.has(keyOf(r))));
-      for (const key of await storedIds(candidates)) this.stored.set(key, this.tried.get(key) ?? -1);
-      const toInsert: EventRow[] = [];
-      for (const i of group) {
-        for (const row of this.batch[i].rows) {
-          const key = keyOf(row);
-          if (this.stored.has(key) || owner.has(key)) continue;
-          owner.set(key, i);
-          toInsert.push(row);
+      await withIdLocks(new Set(candidates.map((r) => r.org_id)), async () => {
+        for (const key of await storedIds(candidates)) this.stored.set(key, this.tried.get(key) ?? -1);
+        const toInsert: EventRow[] = [];
+        for (const i of group) {
+          for (const row of this.batch[i].rows) {
+            const key = keyOf(row);
+            if (this.stored.has(key) || owner.has(key)) continue;
+            owner.set(key, i);
+            toInsert.push(row);
+          }
         }
-      }
-      await insertRemembered(owner, toInsert);
+        await insertRemembered(owner, toInsert);
+      });
       for (const [key, i] of owner) this.stored.set(key, i);
     } catch (err) {
       for (const [key, i] of owner) this.tried.set(key, i);

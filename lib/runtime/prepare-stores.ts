@@ -9,6 +9,7 @@ import { eventWriter } from "@/lib/ingest/writer";
 import { repairInterruptedWrites } from "@/lib/ledger/startup-repair";
 import { repairLatencyAfterInterruptedWrites } from "@/lib/slos/latency-repair";
 import { requeueInterruptedRecosts } from "@/lib/pricing/recost";
+import { withLease } from "@/lib/db/leases";
 
 type Log = (line: string) => void;
 
@@ -18,7 +19,16 @@ type Log = (line: string) => void;
  * users, and (unless DEMO_DATA=0) the demo workload. Safe to run on every start.
  */
 export async function prepareStores({ log }: { log: Log }): Promise<{ orgId: string }> {
-  await migrateConfigDb();
+  await migrateConfigDb(); // serialized across processes by the database itself
+  if (isEmbedded()) return prepareData(log);
+  // With a ClickHouse server, web servers and workers may all start at once: one at a time applies
+  // the migrations, creates the first organization and seeds it; the others then find it all done.
+  const held = await withLease("prepare-stores", { ms: 60_000, waitMs: 30 * 60_000 }, () => prepareData(log));
+  if (!held) throw new Error("another process has held the start-up lease for 30 minutes; see its log, or wait for its lease to expire");
+  return held.value;
+}
+
+async function prepareData(log: Log): Promise<{ orgId: string }> {
   const applied = await migrateClickhouse();
   if (applied.length) log(`ClickHouse migrations applied: ${applied.join(", ")}`);
   await repairLatencyAfterInterruptedWrites({ log }); // before the ledger clears the intents it reads

@@ -4,35 +4,17 @@
  * this process pointed at it with CLICKHOUSE_URL, as a web server or a worker is in production.
  * Import it first: its top level sets DATA_DIR and CLICKHOUSE_URL before anything reads them.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { provisionTestDatabase } from "./test-database";
+import { startFrontProcess } from "./clickhouse-front-process";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "llm-finops-server-test-"));
 process.env.DATA_DIR = dir;
 process.env.DEMO_DATA = "0";
 process.env.INGEST_FLUSH_MS = "1";
 process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** Starts the front as its own process on `dataDir`; resolves with its URL once it listens. */
-export function startFrontProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const root = path.resolve(import.meta.dirname, "..", "..");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("lib", "testing", "clickhouse-http-front.ts"), "--data", dataDir], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /listening (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ url: m[1], child });
-    });
-    child.once("exit", (code) => reject(new Error(`the ClickHouse HTTP front exited with ${code} before listening`)));
-  });
-}
 
 const front = await startFrontProcess(path.join(dir, "clickhouse"));
 process.env.CLICKHOUSE_URL = front.url;
