@@ -1,4 +1,4 @@
-import { recostAction } from "@/app/(app)/prices/actions";
+import type { ComponentProps } from "react";
 import { ActionForm } from "./action-form";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { formatDateTime, formatInt } from "@/components/format";
@@ -10,9 +10,11 @@ const STATUS_STYLE: Record<string, string> = {
   failed: "bg-red-100 text-red-800",
 };
 
-type Job = { id: string; fromTs: Date; toTs: Date; status: string; reason: string; eventsScanned: number; eventsChanged: number; error: string | null; createdAt: Date; finishedAt: Date | null };
+type Job = { id: string; fromTs: Date; toTs: Date; status: string; reason: string; eventsScanned: number; eventsChanged: number; error: string | null; createdAt: Date; finishedAt: Date | null; worker: string | null };
 
-export function RecostJobs({ jobs, editable }: { jobs: Job[]; editable: boolean }) {
+type Props = { jobs: Job[]; editable: boolean; recostAction: ComponentProps<typeof ActionForm>["action"] };
+
+export function RecostJobs({ jobs, editable, recostAction }: Props) {
   const pending = jobs.some((j) => j.status === "queued" || j.status === "running");
   const today = new Date();
   const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -64,6 +66,7 @@ export function RecostJobs({ jobs, editable }: { jobs: Job[]; editable: boolean 
                 </td>
                 <td className="px-2 py-1.5">
                   <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[j.status] ?? ""}`}>{j.status}</span>
+                  {j.worker && <span className="mt-0.5 block text-xs text-slate-500" title="the worker process holding this organization's re-cost lease">on {j.worker}</span>}
                   {j.error && <span className="mt-0.5 block max-w-xs truncate text-xs text-red-700" title={j.error}>{j.error}</span>}
                 </td>
                 <td className="px-2 py-1.5 text-right tabular-nums">{formatInt(j.eventsScanned)}</td>

@@ -23,6 +23,7 @@ export function SourceDetail({ initial }: { initial: SourceView }) {
       <section className="rounded-xl border border-slate-200 bg-white p-4 text-sm">
         <div className="flex flex-wrap items-center gap-4">
           <SourceStateBadge state={s.state} running={s.running} />
+          {s.worker && <span data-testid="source-worker" className="text-xs text-slate-500" title="the worker process holding this source's lease">on {s.worker}</span>}
           {!s.backfill_done && s.state !== "stopped" && <BackfillBar progress={s.backfill_progress} />}
           <span>
             Last success <Relative iso={s.last_success_at} empty="never" />
@@ -58,6 +59,7 @@ export function SourceDetail({ initial }: { initial: SourceView }) {
                 <th className="pr-3">Took</th>
                 <th className="pr-3">Outcome</th>
                 <th className="pr-3">Counts</th>
+                <th className="pr-3">Worker</th>
                 <th>Error</th>
               </tr>
             </thead>
@@ -70,6 +72,7 @@ export function SourceDetail({ initial }: { initial: SourceView }) {
                   <td className="pr-3">{r.finished_at ? `${((Date.parse(r.finished_at) - Date.parse(r.started_at)) / 1000).toFixed(1)} s` : "…"}</td>
                   <td className="pr-3">{r.outcome}</td>
                   <td className="pr-3 text-xs text-slate-600">{r.stats ? Object.entries(r.stats).map(([k, n]) => `${k} ${n}`).join(", ") : ""}</td>
+                  <td className="pr-3 text-xs text-slate-500">{r.worker ?? ""}</td>
                   <td className="text-xs text-red-700">{r.error}</td>
                 </tr>
               ))}

@@ -13,6 +13,11 @@ import { db } from "./prisma";
 /** This process, as it appears in the Lease table (and on the pages that show who holds what). */
 export const PROCESS_HOLDER = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
 
+/** The process part of a holder or lease owner (`host:pid`), as the Sources and Prices pages show it. */
+export function workerOf(holder: string): string {
+  return holder.split(":").slice(0, 2).join(":");
+}
+
 export async function tryAcquireLease(name: string, holder: string, ms: number): Promise<boolean> {
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ms);

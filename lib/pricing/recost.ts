@@ -10,7 +10,7 @@ import { listDeployments } from "@/lib/selfhosted/deployments";
 import { measuredRates } from "@/lib/selfhosted/hourly-rates";
 import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 import { env } from "@/lib/config/env";
-import { PROCESS_HOLDER, withLease, type HeldLease } from "@/lib/db/leases";
+import { PROCESS_HOLDER, withLease, workerOf, type HeldLease } from "@/lib/db/leases";
 
 type StoredRow = Record<string, unknown> & {
   org_id: string;
@@ -237,6 +237,12 @@ export async function requeueInterruptedRecosts(): Promise<number> {
   return res.count;
 }
 
+/** The latest jobs; a running one names the worker (`host:pid`) holding the organization's re-cost lease. */
 export async function listRecostJobs(orgId: string, take = 20) {
-  return db().recostJob.findMany({ where: { orgId }, orderBy: { createdAt: "desc" }, take });
+  const [jobs, lease] = await Promise.all([
+    db().recostJob.findMany({ where: { orgId }, orderBy: { createdAt: "desc" }, take }),
+    db().lease.findUnique({ where: { name: `recost:${orgId}` } }),
+  ]);
+  const worker = lease && lease.expiresAt > new Date() ? workerOf(lease.holder) : null;
+  return jobs.map((j) => ({ ...j, worker: j.status === "running" ? worker : null }));
 }

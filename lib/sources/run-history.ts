@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { workerOf } from "@/lib/db/leases";
 import type { Claim } from "./lease";
 
 export const RUNS_KEPT = 50;
@@ -33,7 +34,8 @@ export async function pruneRuns(sourceId: string): Promise<void> {
   if (cutoff.length) await db().sourceRun.deleteMany({ where: { sourceId, startedAt: { lte: cutoff[0].startedAt } } });
 }
 
-export type RunView = { id: string; started_at: string; finished_at: string | null; outcome: string; stats: Record<string, number> | null; error: string | null };
+/** `worker`: `host:pid` of the worker process that ran it. */
+export type RunView = { id: string; started_at: string; finished_at: string | null; outcome: string; stats: Record<string, number> | null; error: string | null; worker: string | null };
 
 export async function listRuns(sourceId: string, take = RUNS_KEPT): Promise<RunView[]> {
   const rows = await db().sourceRun.findMany({ where: { sourceId }, orderBy: { startedAt: "desc" }, take });
@@ -44,5 +46,6 @@ export async function listRuns(sourceId: string, take = RUNS_KEPT): Promise<RunV
     outcome: r.outcome,
     stats: r.stats ? (JSON.parse(r.stats) as Record<string, number>) : null,
     error: r.error,
+    worker: r.leaseOwner ? workerOf(r.leaseOwner) : null,
   }));
 }

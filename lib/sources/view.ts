@@ -2,6 +2,7 @@ import "server-only";
 import type { SourceState, SourceType } from "@/lib/source-contract/collector";
 import { parseStoredConfig, redactConfig } from "./config";
 import type { RunView } from "./run-history";
+import { workerOf } from "@/lib/db/leases";
 
 export type SourceRow = {
   id: string;
@@ -25,7 +26,7 @@ export type SourceRow = {
   updatedAt: Date;
 };
 
-/** What the API answers and the pages show of a source: never a secret, never the lease owner. */
+/** What the API answers and the pages show of a source: never a secret; of the lease, only the worker process holding it. */
 export type SourceView = {
   id: string;
   type: SourceType;
@@ -33,6 +34,8 @@ export type SourceView = {
   config: Record<string, unknown>;
   state: SourceState;
   running: boolean;
+  /** `host:pid` of the worker running it now (null when not running). */
+  worker: string | null;
   last_success_at: string | null;
   last_run_at: string | null;
   next_run_at: string | null;
@@ -68,13 +71,15 @@ export function lagSeconds(row: Pick<SourceRow, "cursor" | "lastSuccessAt">, now
 }
 
 export function toView(row: SourceRow, now = new Date()): SourceView {
+  const running = row.leaseOwner !== null && !!row.leaseUntil && row.leaseUntil > now;
   return {
     id: row.id,
     type: row.type as SourceType,
     name: row.name,
     config: redactConfig(parseStoredConfig(row.config)),
     state: row.state as SourceState,
-    running: row.leaseOwner !== null && !!row.leaseUntil && row.leaseUntil > now,
+    running,
+    worker: running ? workerOf(row.leaseOwner!) : null,
     last_success_at: iso(row.lastSuccessAt),
     last_run_at: iso(row.lastRunAt),
     next_run_at: iso(row.nextRunAt),
