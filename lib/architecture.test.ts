@@ -36,3 +36,26 @@ test("no two lib/ folders import each other", () => {
   }
   assert.deepEqual(cycles, []);
 });
+
+/**
+ * Components get their server actions as props from the page that renders them, and the types of what
+ * those actions answer live next to the components: the UI layer does not depend on routes.
+ */
+test("components never import app/", () => {
+  const root = path.dirname(LIB);
+  const app = path.join(root, "app");
+  const components = path.join(root, "components");
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return walk(p);
+      return /\.tsx?$/.test(e.name) ? [p] : [];
+    });
+  const intoApp = (file: string, spec: string) =>
+    spec === "@/app" || spec.startsWith("@/app/") || (spec.startsWith(".") && !path.relative(app, path.resolve(path.dirname(file), spec)).startsWith(".."));
+  const offenders = walk(components)
+    .filter((file) => [...fs.readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].some((m) => intoApp(file, m[1])))
+    .map((file) => path.relative(root, file))
+    .sort();
+  assert.deepEqual(offenders, [], `components importing app/ (pass the server action from the page instead): ${offenders.join(", ")}`);
+});

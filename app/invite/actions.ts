@@ -4,8 +4,7 @@ import { formOf } from "@/lib/http/action-form";
 import { z } from "zod";
 import { UserChangeError } from "@/lib/auth/users";
 import { redeemLink } from "@/lib/auth/invitations";
-
-export type AcceptState = { ok: boolean; message: string; errors?: string[]; email?: string };
+import type { AcceptState } from "@/components/users/action-state";
 
 const schema = z
   .object({

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { AlertActionState } from "@/app/(app)/alerts/actions";
+import type { AlertActionState } from "./action-state";
 
 type Action = (prev: AlertActionState, form: FormData) => Promise<AlertActionState>;
 

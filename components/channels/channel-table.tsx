@@ -1,16 +1,33 @@
 import { ConfirmForm } from "@/components/confirm-form";
 import { formatDateTime } from "@/components/format";
-import { deleteChannelAction, toggleChannelAction } from "@/app/(app)/settings/channels/actions";
 import type { ChannelView } from "@/lib/delivery/types";
 import type { DeliveryRow } from "@/lib/delivery/log";
+import type { FormState } from "./action-state";
 import { SendTestButton } from "./send-test-button";
 
 const STATUS_CLASS = { sent: "text-emerald-700", pending: "text-amber-700", failed: "text-red-700" } as const;
 
 type Log = (DeliveryRow & { alertTitle: string })[];
 
+/** The server actions a channel's row runs, passed down from the page. */
+export type ChannelRowActions = {
+  testChannelAction: (prev: FormState, form: FormData) => Promise<FormState>;
+  toggleChannelAction: (form: FormData) => Promise<void>;
+  deleteChannelAction: (form: FormData) => Promise<void>;
+};
+
 /** Channels with their last outcome, and each one's delivery log folded under it. */
-export function ChannelTable({ channels, logs, canManage }: { channels: ChannelView[]; logs: Record<string, Log>; canManage: boolean }) {
+export function ChannelTable({
+  channels,
+  logs,
+  canManage,
+  actions: { testChannelAction, toggleChannelAction, deleteChannelAction },
+}: {
+  channels: ChannelView[];
+  logs: Record<string, Log>;
+  canManage: boolean;
+  actions: ChannelRowActions;
+}) {
   if (channels.length === 0) return <p className="mt-2 text-sm text-slate-500">No channels yet. Without one, alerts are shown in the product only.</p>;
   return (
     <table data-testid="channels" className="mt-3 w-full text-sm">
@@ -49,7 +66,7 @@ export function ChannelTable({ channels, logs, canManage }: { channels: ChannelV
             <td className="space-y-1 px-2 py-1.5 text-right">
               {canManage && (
                 <>
-                  <SendTestButton id={c.id} />
+                  <SendTestButton id={c.id} testChannelAction={testChannelAction} />
                   <form action={toggleChannelAction}>
                     <input type="hidden" name="id" value={c.id} />
                     <input type="hidden" name="enabled" value={c.enabled ? "false" : "true"} />

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createChannelAction, type FormState } from "@/app/(app)/settings/channels/actions";
+import type { FormState } from "./action-state";
 import { BUTTON, FormMessage, INPUT, LABEL } from "./form-state";
 
 /** Fields per type; the server validates them with the same schema as the API. */
-export function CreateChannelForm() {
+export function CreateChannelForm({ createChannelAction }: { createChannelAction: (prev: FormState, form: FormData) => Promise<FormState> }) {
   const [state, action, pending] = useActionState<FormState, FormData>(createChannelAction, { ok: true, message: "" });
   const [type, setType] = useState("slack");
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import type { FormState } from "@/app/(app)/settings/channels/actions";
+import type { FormState } from "./action-state";
 
 export const INPUT = "mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm";
 export const LABEL = "flex flex-col text-xs text-slate-600";

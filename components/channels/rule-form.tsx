@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { createRuleAction, type FormState } from "@/app/(app)/settings/channels/actions";
+import type { FormState } from "./action-state";
 import { BUTTON, FormMessage, INPUT, LABEL } from "./form-state";
 import { ScopeAndKindFields } from "./scope-kind-fields";
 
-export function RuleForm({ channels }: { channels: { id: string; name: string }[] }) {
+export function RuleForm({ channels, createRuleAction }: { channels: { id: string; name: string }[]; createRuleAction: (prev: FormState, form: FormData) => Promise<FormState> }) {
   const [state, action, pending] = useActionState<FormState, FormData>(createRuleAction, { ok: true, message: "" });
   return (
     <div>

@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { testChannelAction, type FormState } from "@/app/(app)/settings/channels/actions";
+import type { FormState } from "./action-state";
 
 /** A real send of a sample alert; the outcome (delivered, or the receiver's refusal in words) shows beside it. */
-export function SendTestButton({ id }: { id: string }) {
+export function SendTestButton({ id, testChannelAction }: { id: string; testChannelAction: (prev: FormState, form: FormData) => Promise<FormState> }) {
   const [state, action, pending] = useActionState<FormState, FormData>(testChannelAction, { ok: true, message: "" });
   return (
     <form action={action} className="inline-flex items-center gap-2">

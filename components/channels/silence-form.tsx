@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { createSilenceAction, type FormState } from "@/app/(app)/settings/channels/actions";
+import type { FormState } from "./action-state";
 import { BUTTON, FormMessage, INPUT, LABEL } from "./form-state";
 import { ScopeAndKindFields } from "./scope-kind-fields";
 
-export function SilenceForm() {
+export function SilenceForm({ createSilenceAction }: { createSilenceAction: (prev: FormState, form: FormData) => Promise<FormState> }) {
   const [state, action, pending] = useActionState<FormState, FormData>(createSilenceAction, { ok: true, message: "" });
   return (
     <div>

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { createKeyAction, type CreateKeyState } from "@/app/(app)/settings/api-keys/actions";
+import type { CreateKeyState } from "./action-state";
 import { CopyButton } from "./copy-button";
 import { DEFAULT_LIMITS } from "@/lib/auth/key-limit-defaults";
 
-export function CreateKeyForm() {
+export function CreateKeyForm({ createKeyAction }: { createKeyAction: (prev: CreateKeyState, form: FormData) => Promise<CreateKeyState> }) {
   const [state, action, pending] = useActionState<CreateKeyState, FormData>(createKeyAction, { ok: true, message: "" });
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-4">

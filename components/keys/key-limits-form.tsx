@@ -1,12 +1,22 @@
 "use client";
 
 import { useActionState } from "react";
-import { setKeyLimitsAction, type LimitsState } from "@/app/(app)/settings/api-keys/actions";
+import type { LimitsState } from "./action-state";
 
 type Limits = { requestsPerMinute: number | null; eventsPerDay: number | null };
 
 /** A key's limits, editable in place; blank means the default. */
-export function KeyLimitsForm({ id, custom, effective }: { id: string; custom: Limits; effective: { requestsPerMinute: number; eventsPerDay: number } }) {
+export function KeyLimitsForm({
+  id,
+  custom,
+  effective,
+  setKeyLimitsAction,
+}: {
+  id: string;
+  custom: Limits;
+  effective: { requestsPerMinute: number; eventsPerDay: number };
+  setKeyLimitsAction: (prev: LimitsState, form: FormData) => Promise<LimitsState>;
+}) {
   const [state, action, pending] = useActionState<LimitsState, FormData>(setKeyLimitsAction, { ok: true, message: "" });
   const fmt = (n: number) => n.toLocaleString("en-US");
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createMonitorAction, updateMonitorAction, type MonitorFormState } from "@/app/(app)/settings/monitors/actions";
+import type { MonitorFormState } from "./action-state";
 
 const DIMENSIONS = ["", "provider", "model", "project", "feature", "team", "user", "customer", "environment"];
 const KINDS = [
@@ -13,8 +13,8 @@ const KINDS = [
 type Values = { id: string; name: string; dimension: string; kinds: string[]; minSpendUsd: string; sensitivity: string };
 
 /** Create a monitor, or edit one (the same fields; the server validates both through the API's schema). */
-export function MonitorForm({ mode, monitor }: { mode: "create" | "edit"; monitor?: Values }) {
-  const [state, action, pending] = useActionState<MonitorFormState, FormData>(mode === "create" ? createMonitorAction : updateMonitorAction, { ok: true, message: "" });
+export function MonitorForm({ mode, monitor, action: submit }: { mode: "create" | "edit"; monitor?: Values; action: (prev: MonitorFormState, form: FormData) => Promise<MonitorFormState> }) {
+  const [state, action, pending] = useActionState<MonitorFormState, FormData>(submit, { ok: true, message: "" });
   const initial = monitor ?? { id: "", name: "", dimension: "feature", kinds: ["anomaly", "cost_per_request"], minSpendUsd: "1", sensitivity: "medium" };
   // After a refusal the form shows what was typed (React resets a form once its action returns).
   const v = state.values ? { ...initial, ...state.values } : initial;

@@ -1,5 +1,5 @@
-import { createOverrideAction, deleteOverrideAction } from "@/app/(app)/prices/actions";
 import { ActionForm } from "./action-form";
+import type { OverrideFormState } from "./action-state";
 import { ConfirmForm } from "@/components/confirm-form";
 import { formatDateTime } from "@/components/format";
 import type { OverrideRow } from "@/lib/pricing/overrides-match";
@@ -20,11 +20,15 @@ export function OverridesSection({
   overrides,
   editable,
   prefill,
+  createOverrideAction,
+  deleteOverrideAction,
 }: {
   overrides: Override[];
   editable: boolean;
   /** from "Add a price" next to an unpriced model */
   prefill?: { provider?: string; model?: string; effectiveFrom?: string };
+  createOverrideAction: (prev: OverrideFormState, form: FormData) => Promise<OverrideFormState>;
+  deleteOverrideAction: (form: FormData) => Promise<void>;
 }) {
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-4">

@@ -2,16 +2,16 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useActionState, useEffect, useState } from "react";
-import { createSourceAction, type SourceFormState } from "@/app/(app)/sources/actions";
 import { FormMessage } from "@/components/channels/form-state";
 import { FORM_FIELDS, TYPE_LABELS } from "@/lib/sources/form-fields";
 import { SOURCE_TYPES, type SourceType } from "@/lib/source-contract/collector";
+import type { SourceFormState } from "./action-state";
 
 const INPUT = "mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm";
 const LABEL = "flex flex-col text-xs text-slate-600";
 
 /** Fields per type from lib/sources/form-fields; the server validates with the collector's own schema. */
-export function AddSourceForm() {
+export function AddSourceForm({ createSourceAction }: { createSourceAction: (prev: SourceFormState, form: FormData) => Promise<SourceFormState> }) {
   const [state, action, pending] = useActionState<SourceFormState, FormData>(createSourceAction, { ok: true, message: "" });
   const [type, setType] = useState<SourceType>("openai");
   const qc = useQueryClient();

@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { deleteSourceAction, sourceCommandAction } from "@/app/(app)/sources/actions";
 import type { SourceView } from "@/lib/sources/view";
 import { BackfillBar, formatSeconds, Relative, SourceStateBadge } from "./source-bits";
 
@@ -14,7 +13,17 @@ async function fetchSources(): Promise<SourceView[]> {
 }
 
 /** Refreshes every 3 s (against the API with the session), so a backfill's bar and a retry's countdown move. */
-export function SourcesTable({ initial, canManage }: { initial: SourceView[]; canManage: boolean }) {
+export function SourcesTable({
+  initial,
+  canManage,
+  sourceCommandAction,
+  deleteSourceAction,
+}: {
+  initial: SourceView[];
+  canManage: boolean;
+  sourceCommandAction: (form: FormData) => Promise<{ ok: boolean; message: string }>;
+  deleteSourceAction: (form: FormData) => Promise<void>;
+}) {
   const qc = useQueryClient();
   const { data = initial } = useQuery({ queryKey: ["sources"], queryFn: fetchSources, initialData: initial, refetchInterval: 3000, staleTime: 0 });
   const [message, setMessage] = useState("");

@@ -2,9 +2,17 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { acceptLinkAction, type AcceptState } from "@/app/invite/actions";
+import type { AcceptState } from "./action-state";
 
-export function AcceptLinkForm({ token, askName }: { token: string; askName: boolean }) {
+export function AcceptLinkForm({
+  token,
+  askName,
+  acceptLinkAction,
+}: {
+  token: string;
+  askName: boolean;
+  acceptLinkAction: (prev: AcceptState, form: FormData) => Promise<AcceptState>;
+}) {
   const [state, action, pending] = useActionState<AcceptState, FormData>(acceptLinkAction, { ok: false, message: "" });
   if (state.ok) {
     return (

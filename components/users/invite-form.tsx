@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { inviteAction, type UserActionState } from "@/app/(app)/settings/users/actions";
+import type { UserActionState } from "./action-state";
 import { ROLES } from "@/lib/auth/roles";
 import { OneTimeLink } from "./one-time-link";
 
-export function InviteForm() {
+export function InviteForm({ inviteAction }: { inviteAction: (prev: UserActionState, form: FormData) => Promise<UserActionState> }) {
   const [state, action, pending] = useActionState<UserActionState, FormData>(inviteAction, { ok: true, message: "" });
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-4">

@@ -1,9 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { resetLinkAction, setDisabledAction, setRoleAction, type UserActionState } from "@/app/(app)/settings/users/actions";
 import { ROLES, type Role } from "@/lib/auth/roles";
+import type { UserActionState } from "./action-state";
 import { OneTimeLink } from "./one-time-link";
+
+type Action = (prev: UserActionState, form: FormData) => Promise<UserActionState>;
+
+/** The server actions a user's row runs, passed down from the page. */
+export type UserRowActions = { setRoleAction: Action; setDisabledAction: Action; resetLinkAction: Action };
 
 const idle: UserActionState = { ok: true, message: "" };
 
@@ -17,7 +22,19 @@ function Outcome({ state }: { state: UserActionState }) {
 }
 
 /** Role, status and password reset for one user; every rule is enforced again by the server action. */
-export function UserActions({ id, email, role, disabled }: { id: string; email: string; role: Role; disabled: boolean }) {
+export function UserActions({
+  id,
+  email,
+  role,
+  disabled,
+  actions: { setRoleAction, setDisabledAction, resetLinkAction },
+}: {
+  id: string;
+  email: string;
+  role: Role;
+  disabled: boolean;
+  actions: UserRowActions;
+}) {
   const [roleState, roleAction, rolePending] = useActionState(setRoleAction, idle);
   const [statusState, statusAction, statusPending] = useActionState(setDisabledAction, idle);
   const [resetState, resetAction, resetPending] = useActionState(resetLinkAction, idle);

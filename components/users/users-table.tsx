@@ -1,8 +1,8 @@
 import type { UserRow } from "@/lib/auth/users";
 import { formatDateTime } from "@/components/format";
-import { UserActions } from "./user-actions";
+import { UserActions, type UserRowActions } from "./user-actions";
 
-export function UsersTable({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
+export function UsersTable({ users, currentUserId, actions }: { users: UserRow[]; currentUserId: string; actions: UserRowActions }) {
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-4">
       <h2 className="font-semibold">People</h2>
@@ -31,7 +31,7 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
                 <td className={`px-2 py-1.5 ${u.disabled ? "text-red-700" : "text-emerald-700"}`}>{u.disabled ? "disabled" : "active"}</td>
                 <td className="px-2 py-1.5">{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "never"}</td>
                 <td className="px-2 py-1.5">
-                  <UserActions id={u.id} email={u.email} role={u.role} disabled={u.disabled} />
+                  <UserActions id={u.id} email={u.email} role={u.role} disabled={u.disabled} actions={actions} />
                 </td>
               </tr>
             ))}

@@ -8,8 +8,7 @@ import { formOf } from "@/lib/http/action-form";
 import { HttpError } from "@/lib/http/body";
 import { acknowledgeAlert, resolveAlert, snoozeAlert } from "@/lib/alerts/actions";
 import { isAlertId } from "@/lib/alerts/params";
-
-export type AlertActionState = { ok: boolean; message: string; errors?: string[] };
+import type { AlertActionState } from "@/components/alerts/action-state";
 
 const snoozeForm = z.object({
   until: z.iso.datetime({ offset: true, error: "until: pick a date and time" }),

@@ -8,8 +8,7 @@ import { assertPermission } from "@/lib/auth/guard";
 import { createOverride, deleteOverride, overrideInputSchema } from "@/lib/pricing/overrides";
 import { enqueueRecost } from "@/lib/pricing/recost";
 import { clampToUsage } from "@/lib/analytics/usage-span";
-
-export type OverrideFormState = { ok: boolean; message: string; errors?: string[] };
+import type { OverrideFormState } from "@/components/prices/action-state";
 
 const FIELDS = ["provider", "modelPattern", "effectiveFrom", "inputPerMtok", "cacheReadPerMtok", "cacheWrite5mPerMtok", "cacheWrite1hPerMtok", "outputPerMtok", "note"] as const;
 

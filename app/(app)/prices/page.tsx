@@ -7,7 +7,7 @@ import { listRecostJobs } from "@/lib/pricing/recost";
 import { ModelsTable } from "@/components/prices/models-table";
 import { OverridesSection } from "@/components/prices/overrides-section";
 import { RecostJobs } from "@/components/prices/recost-jobs";
-import { recostAction } from "./actions";
+import { createOverrideAction, deleteOverrideAction, recostAction } from "./actions";
 
 export const metadata: Metadata = { title: "Prices" };
 
@@ -34,7 +34,7 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
         </p>
       </div>
       <ModelsTable models={models} overrides={overrides} editable={editable} />
-      <OverridesSection overrides={overrides} editable={editable} prefill={prefill} />
+      <OverridesSection overrides={overrides} editable={editable} prefill={prefill} createOverrideAction={createOverrideAction} deleteOverrideAction={deleteOverrideAction} />
       <RecostJobs jobs={jobs} editable={editable} recostAction={recostAction} />
     </div>
   );

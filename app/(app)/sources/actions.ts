@@ -9,8 +9,7 @@ import { SOURCE_TYPES } from "@/lib/source-contract/collector";
 import { configFromForm } from "@/lib/sources/form-fields";
 import { createSourceSchema } from "@/lib/sources/input";
 import { createSource, deleteSource, patchSource, runSourceNow } from "@/lib/sources/sources";
-
-export type SourceFormState = { ok: boolean; message: string; errors?: string[]; id?: string };
+import type { SourceFormState } from "@/components/sources/action-state";
 
 const PATH = "/sources";
 const idSchema = z.string().min(1).max(100);

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/roles";
 import { listSources } from "@/lib/sources/sources";
 import { AddSourceForm } from "@/components/sources/add-source-form";
 import { SourcesTable } from "@/components/sources/sources-table";
+import { createSourceAction, deleteSourceAction, sourceCommandAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sources" };
 export const dynamic = "force-dynamic";
@@ -22,10 +23,10 @@ export default async function SourcesPage() {
           never shown again.
         </p>
       </div>
-      {canManage && <AddSourceForm />}
+      {canManage && <AddSourceForm createSourceAction={createSourceAction} />}
       <section className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">Sources</h2>
-        <SourcesTable initial={sources} canManage={canManage} />
+        <SourcesTable initial={sources} canManage={canManage} sourceCommandAction={sourceCommandAction} deleteSourceAction={deleteSourceAction} />
       </section>
     </div>
   );

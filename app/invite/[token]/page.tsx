@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { findLink } from "@/lib/auth/invitations";
 import { AcceptLinkForm } from "@/components/users/accept-link-form";
+import { acceptLinkAction } from "../actions";
 
 export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer" };
 
@@ -26,7 +27,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
                 </>
               )}
             </p>
-            <AcceptLinkForm token={token} askName={link.kind === "invite"} />
+            <AcceptLinkForm token={token} askName={link.kind === "invite"} acceptLinkAction={acceptLinkAction} />
           </>
         ) : (
           <>

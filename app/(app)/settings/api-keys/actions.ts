@@ -7,8 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertPermission } from "@/lib/auth/guard";
 import { SCOPES, createApiKey, revokeApiKey, setApiKeyLimits } from "@/lib/auth/api-keys";
 import { limitField } from "@/lib/auth/key-limit-settings";
-
-export type CreateKeyState = { ok: boolean; message: string; errors?: string[]; key?: string };
+import type { CreateKeyState, LimitsState } from "@/components/keys/action-state";
 
 const createSchema = z.object({
   name: z.string().trim().min(1, "name: give the key a name, e.g. the service that uses it").max(100, "name: at most 100 characters"),
@@ -22,8 +21,6 @@ const limitsSchema = z.object({
   requestsPerMinute: limitField("Requests per minute"),
   eventsPerDay: limitField("Events per day"),
 });
-
-export type LimitsState = { ok: boolean; message: string };
 
 /** The plaintext key goes back in this one response only; only its hash is stored. */
 export async function createKeyAction(_prev: CreateKeyState, input: unknown): Promise<CreateKeyState> {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/guard";
 import { listApiKeys } from "@/lib/auth/api-keys";
-import { revokeKeyAction } from "./actions";
+import { createKeyAction, revokeKeyAction, setKeyLimitsAction } from "./actions";
 import { ConfirmForm } from "@/components/confirm-form";
 import { CreateKeyForm } from "@/components/keys/create-key-form";
 import { KeyLimitsForm } from "@/components/keys/key-limits-form";
@@ -23,7 +23,7 @@ export default async function ApiKeysPage() {
           defaults.
         </p>
       </div>
-      <CreateKeyForm />
+      <CreateKeyForm createKeyAction={createKeyAction} />
       <section className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">Keys</h2>
         {keys.length === 0 ? (
@@ -56,7 +56,7 @@ export default async function ApiKeysPage() {
                   </td>
                   <td className="px-2 py-1.5">{formatDateTime(k.lastUsedAt)}</td>
                   <td className="px-2 py-1.5 text-xs">
-                    {k.revokedAt ? "—" : <KeyLimitsForm id={k.id} custom={k.customLimits} effective={k.limits} />}
+                    {k.revokedAt ? "—" : <KeyLimitsForm id={k.id} custom={k.customLimits} effective={k.limits} setKeyLimitsAction={setKeyLimitsAction} />}
                   </td>
                   <td className={`px-2 py-1.5 ${k.revokedAt ? "text-red-700" : "text-emerald-700"}`}>{k.revokedAt ? `revoked ${formatDateTime(k.revokedAt)}` : "active"}</td>
                   <td className="px-2 py-1.5 text-right">

@@ -12,8 +12,7 @@ import { createRoutingRule, deleteRoutingRule, routingRuleInputSchema } from "@/
 import { sendTestNotification } from "@/lib/delivery/send-test";
 import { createSilence, expireSilence, silenceInputSchema } from "@/lib/delivery/silences";
 import { CHANNEL_TYPES } from "@/lib/delivery/types";
-
-export type FormState = { ok: boolean; message: string; errors?: string[]; secret?: string };
+import type { FormState } from "@/components/channels/action-state";
 
 const PATH = "/settings/channels";
 const idSchema = z.string().min(1).max(100);

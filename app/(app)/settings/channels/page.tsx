@@ -12,7 +12,16 @@ import { ChannelTable } from "@/components/channels/channel-table";
 import { CreateChannelForm } from "@/components/channels/create-channel-form";
 import { RuleForm } from "@/components/channels/rule-form";
 import { SilenceForm } from "@/components/channels/silence-form";
-import { deleteRuleAction, expireSilenceAction } from "./actions";
+import {
+  createChannelAction,
+  createRuleAction,
+  createSilenceAction,
+  deleteChannelAction,
+  deleteRuleAction,
+  expireSilenceAction,
+  testChannelAction,
+  toggleChannelAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Channels and routing" };
 
@@ -33,10 +42,10 @@ export default async function ChannelsPage() {
           <code>webhook-id</code> twice after a crash and should ignore the repeat. A channel with no routing rule receives every alert.
         </p>
       </div>
-      {canManage && <CreateChannelForm />}
+      {canManage && <CreateChannelForm createChannelAction={createChannelAction} />}
       <section className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">Channels</h2>
-        <ChannelTable channels={channels} logs={logs} canManage={canManage} />
+        <ChannelTable channels={channels} logs={logs} canManage={canManage} actions={{ testChannelAction, toggleChannelAction, deleteChannelAction }} />
       </section>
       <section className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">Routing rules</h2>
@@ -58,7 +67,7 @@ export default async function ChannelsPage() {
             ))}
           </ul>
         )}
-        {canManage && <RuleForm channels={channels.map((c) => ({ id: c.id, name: c.name }))} />}
+        {canManage && <RuleForm channels={channels.map((c) => ({ id: c.id, name: c.name }))} createRuleAction={createRuleAction} />}
       </section>
       <section className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">Silences</h2>
@@ -81,7 +90,7 @@ export default async function ChannelsPage() {
             ))}
           </ul>
         )}
-        {canSilence && <SilenceForm />}
+        {canSilence && <SilenceForm createSilenceAction={createSilenceAction} />}
       </section>
     </div>
   );

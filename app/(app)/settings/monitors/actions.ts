@@ -6,10 +6,7 @@ import { actorOf } from "@/lib/audit/record";
 import { assertPermission } from "@/lib/auth/guard";
 import { formOf } from "@/lib/http/action-form";
 import { apiCreateMonitor, apiDeleteMonitor, apiUpdateMonitor } from "@/lib/monitors/api";
-
-export type MonitorFormValues = { name: string; dimension: string; kinds: string[]; minSpendUsd: string; sensitivity: string };
-/** `values`: what was submitted, shown again after a refusal (React resets a form after its action). */
-export type MonitorFormState = { ok: boolean; message: string; errors?: string[]; values?: MonitorFormValues };
+import type { MonitorFormState, MonitorFormValues } from "@/components/monitors/action-state";
 
 const idSchema = z.string().min(1).max(100);
 

@@ -5,7 +5,7 @@ import { listMonitors, monitorRuns } from "@/lib/monitors/store";
 import { ConfirmForm } from "@/components/confirm-form";
 import { formatDateTime } from "@/components/format";
 import { MonitorForm } from "@/components/monitors/monitor-form";
-import { deleteMonitorAction, setMonitorEnabledAction } from "./actions";
+import { createMonitorAction, deleteMonitorAction, setMonitorEnabledAction, updateMonitorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Monitors" };
 
@@ -26,7 +26,7 @@ export default async function MonitorsPage() {
           {manage ? "" : " Your role can read monitors; admins and engineers change them."}
         </p>
       </div>
-      {manage && <MonitorForm mode="create" />}
+      {manage && <MonitorForm mode="create" action={createMonitorAction} />}
       <section className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">Monitors</h2>
         {monitors.length === 0 ? (
@@ -73,7 +73,7 @@ export default async function MonitorsPage() {
                         </form>
                         <details className="text-left">
                           <summary className="cursor-pointer text-right text-slate-700 hover:underline">Edit</summary>
-                          <MonitorForm mode="edit" monitor={{ id: m.id, name: m.name, dimension: m.dimension, kinds: m.kinds, minSpendUsd: m.minSpendUsdExact, sensitivity: m.sensitivity }} />
+                          <MonitorForm mode="edit" monitor={{ id: m.id, name: m.name, dimension: m.dimension, kinds: m.kinds, minSpendUsd: m.minSpendUsdExact, sensitivity: m.sensitivity }} action={updateMonitorAction} />
                         </details>
                         <ConfirmForm action={deleteMonitorAction} id={m.id} question={`Delete the monitor "${m.name}"? Its open alerts clear at the next evaluation.`}>
                           Delete

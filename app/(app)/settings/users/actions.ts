@@ -9,9 +9,7 @@ import { emailSchema } from "@/lib/auth/email";
 import { ROLES } from "@/lib/auth/roles";
 import { UserChangeError, setUserDisabled, setUserRole } from "@/lib/auth/users";
 import { createInvitation, createResetLink, revokeLink } from "@/lib/auth/invitations";
-
-/** `link` is a path (/invite/<token>), returned in this one response only; the page adds the host in use. */
-export type UserActionState = { ok: boolean; message: string; errors?: string[]; link?: string };
+import type { UserActionState } from "@/components/users/action-state";
 
 const roleSchema = z.enum(ROLES, { error: `expected one of ${ROLES.join(", ")}` });
 const idSchema = z.string().min(1, "user: missing").max(100);

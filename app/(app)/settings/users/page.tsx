@@ -5,7 +5,7 @@ import { listPendingLinks } from "@/lib/auth/invitations";
 import { InviteForm } from "@/components/users/invite-form";
 import { UsersTable } from "@/components/users/users-table";
 import { PendingLinks } from "@/components/users/pending-links";
-import { revokeLinkAction } from "./actions";
+import { inviteAction, resetLinkAction, revokeLinkAction, setDisabledAction, setRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -21,8 +21,8 @@ export default async function UsersPage() {
           ends their sessions. The organization always keeps at least one active admin.
         </p>
       </div>
-      <InviteForm />
-      <UsersTable users={users} currentUserId={admin.id} />
+      <InviteForm inviteAction={inviteAction} />
+      <UsersTable users={users} currentUserId={admin.id} actions={{ setRoleAction, setDisabledAction, resetLinkAction }} />
       <PendingLinks links={links} revoke={revokeLinkAction} />
     </div>
   );

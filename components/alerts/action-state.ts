@@ -1,0 +1,1 @@
+export type AlertActionState = { ok: boolean; message: string; errors?: string[] };

@@ -1,0 +1,1 @@
+export type OverrideFormState = { ok: boolean; message: string; errors?: string[] };

@@ -1,0 +1,1 @@
+export type SourceFormState = { ok: boolean; message: string; errors?: string[]; id?: string };
