@@ -27,6 +27,7 @@ type Pending = {
 
 const MAX_ROWS_PER_FLUSH = 50_000;
 const ID_CHUNK = 10_000;
+const URL_PARAM_BYTES = 256 * 1024;
 
 class EventWriter {
   private queue: Pending[] = [];
@@ -168,8 +169,7 @@ async function storedIds(rows: EventRow[]): Promise<Set<string>> {
   }
   const out = new Set<string>();
   for (const [org, ids] of byOrg) {
-    for (let i = 0; i < ids.length; i += ID_CHUNK) {
-      const chunk = ids.slice(i, i + ID_CHUNK);
+    for (const chunk of urlSizedChunks(ids)) {
       const rows = await chQuery<{ event_id: string }>(
         `SELECT event_id FROM ${LLM_EVENTS}
          PREWHERE org_id = {org:String} AND id_hash IN (SELECT cityHash64(arrayJoin({ids:Array(String)})))
@@ -181,6 +181,29 @@ async function storedIds(rows: EventRow[]): Promise<Set<string>> {
     }
   }
   return out;
+}
+
+/**
+ * Bound parameters travel in the request's URL, which a ClickHouse server caps (http_max_uri_size,
+ * 1 MiB by default): ids go in chunks of at most ID_CHUNK ids and about 256 KiB once URL-encoded
+ * (3 bytes per character at worst), so even 256-character ids stay far below the cap.
+ */
+function urlSizedChunks(ids: string[]): string[][] {
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let bytes = 0;
+  for (const id of ids) {
+    const size = id.length * 3 + 8;
+    if (chunk.length && (chunk.length >= ID_CHUNK || bytes + size > URL_PARAM_BYTES)) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(id);
+    bytes += size;
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
 }
 
 const KEY = Symbol.for("llm-finops.event-writer");
