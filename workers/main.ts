@@ -23,9 +23,13 @@ if (process.argv.includes("--once")) {
   process.exit(0);
 }
 const running = startWorkers({ log });
+// The loops wait on unref'd timers (in the web server they must not keep it from exiting), so this
+// process would otherwise end, with code 0, as soon as no query happened to be in flight.
+const keepAlive = setInterval(() => undefined, 60_000);
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
   process.on(sig, () => {
     log(`${sig}: finishing the current pass`);
+    clearInterval(keepAlive);
     void running.stop().then(() => process.exit(0));
   });
 }
