@@ -10,20 +10,26 @@ import { selfHostedPricingWorker } from "./selfhosted-pricing";
 import { sloAlertsWorker } from "./slo-evaluation";
 import { recommendationsWorker } from "./recommendations";
 import type { Worker } from "./types";
+import { isEmbedded } from "@/lib/config/env";
+import { PROCESS_HOLDER, releaseLease, runAsLeader } from "@/lib/db/leases";
 
 /** Every background loop of the product; each runs in the server (embedded) or in `npm run workers`. */
 export const WORKERS: Worker[] = [
+  // Each claims its own items under a lease (a job, a source, a notification): run in every process.
   recostJobsWorker,
   deliveriesWorker,
-  alertRenotifyWorker,
-  budgetAlertsWorker,
-  monitorAlertsWorker,
   sourceRunsWorker,
-  coverageAlertsWorker,
-  headroomAlertsWorker,
-  selfHostedPricingWorker,
-  sloAlertsWorker,
-  recommendationsWorker,
+  // Whole-organization passes: one process at a time (see Worker.exclusive).
+  ...[
+    alertRenotifyWorker,
+    budgetAlertsWorker,
+    monitorAlertsWorker,
+    coverageAlertsWorker,
+    headroomAlertsWorker,
+    selfHostedPricingWorker,
+    sloAlertsWorker,
+    recommendationsWorker,
+  ].map((w): Worker => ({ ...w, exclusive: true })),
 ];
 
 type Log = (line: string) => void;
@@ -37,7 +43,7 @@ export function startWorkers({ log }: { log: Log }): { stop: () => Promise<void>
   const loops = WORKERS.map(async (w) => {
     while (!stopping) {
       try {
-        const busy = await w.run({ log });
+        const busy = await runPass(w, log);
         if (busy) continue;
       } catch (err) {
         log(`${w.name} failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -45,6 +51,7 @@ export function startWorkers({ log }: { log: Log }): { stop: () => Promise<void>
       await sleep(w.intervalMs, () => stopping);
     }
     await w.stop?.();
+    if (w.exclusive) await releaseLease(loopLease(w), PROCESS_HOLDER).catch(() => undefined); // hand over now, not at expiry
   });
   log(`started: ${WORKERS.map((w) => w.name).join(", ")}`);
   return {
@@ -53,6 +60,16 @@ export function startWorkers({ log }: { log: Log }): { stop: () => Promise<void>
       await Promise.all(loops);
     },
   };
+}
+
+const loopLease = (w: Worker) => `worker:${w.name}`;
+
+/** One pass; an exclusive loop's only in the process holding its lease (every process is alone when embedded). */
+async function runPass(w: Worker, log: Log): Promise<boolean> {
+  if (!w.exclusive || isEmbedded()) return w.run({ log });
+  // Longer than the pause between passes, so the holder keeps it; a dead holder's loop skips about one pass.
+  const held = await runAsLeader(loopLease(w), w.intervalMs + 30_000, () => w.run({ log }));
+  return held?.value ?? false;
 }
 
 function sleep(ms: number, cancelled: () => boolean): Promise<void> {

@@ -71,3 +71,28 @@ export async function withLease<T>(name: string, opts: { holder?: string; ms: nu
     if (!lost) await releaseLease(name, holder).catch(() => undefined);
   }
 }
+
+/**
+ * Runs `fn` when this holder has the lease or can take it, and keeps the lease afterwards (extended
+ * while `fn` runs), so a periodic pass stays in the process that ran the last one, with whatever it
+ * keeps in memory. Null when another process holds it. Another process takes over only once the
+ * holder stops extending it: it died, or stopped and released it.
+ */
+export async function runAsLeader<T>(name: string, ms: number, fn: () => Promise<T>, holder = PROCESS_HOLDER): Promise<{ value: T } | null> {
+  if (!(await tryAcquireLease(name, holder, ms))) return null;
+  const beat = setInterval(() => {
+    extendLease(name, holder, ms).catch(() => undefined); // expiry decides if extensions keep failing
+  }, Math.max(50, Math.floor(ms / 3)));
+  beat.unref();
+  try {
+    return { value: await fn() };
+  } finally {
+    clearInterval(beat);
+  }
+}
+
+/** Which worker process runs each exclusive background loop now (leases named `worker:<loop>`). */
+export async function loopHolders(): Promise<{ loop: string; worker: string; expiresAt: Date }[]> {
+  const rows = await db().lease.findMany({ where: { name: { startsWith: "worker:" }, expiresAt: { gt: new Date() } }, orderBy: { name: "asc" } });
+  return rows.map((r) => ({ loop: r.name.slice("worker:".length), worker: workerOf(r.holder), expiresAt: r.expiresAt }));
+}

@@ -1,6 +1,7 @@
 import { openServerStore, type ServerStore } from "@/lib/testing/server-store"; // first: CLICKHOUSE_URL
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { ingestEvents } from "@/lib/ingest/ingest-batch";
@@ -10,7 +11,7 @@ import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 import { querySpend } from "@/lib/analytics/spend";
 import { picoToUsdString } from "@/lib/money/pico";
 import { createOverride } from "./overrides";
-import { enqueueRecost, runNextQueuedRecost } from "./recost";
+import { enqueueRecost, listRecostJobs, runNextQueuedRecost } from "./recost";
 
 /**
  * Issue 9, workers that scale: a worker SIGKILLed in the middle of a re-cost job, on the server path
@@ -78,7 +79,11 @@ test("a worker killed mid-job: its job waits for the lease, then another worker 
   const lease = await db().lease.findUnique({ where: { name: `recost:${org}` } });
   assert.ok(lease, "the dead worker's lease is still recorded");
   const live = lease.expiresAt.getTime() > Date.now() + 200;
-  if (live) assert.equal(await runNextQueuedRecost(), false, "a job whose lease is live is not taken");
+  if (live) {
+    const [listed] = await listRecostJobs(org, 1);
+    assert.equal(listed.worker, `${os.hostname()}:${child.pid}`, "the jobs view names the worker holding the lease");
+    assert.equal(await runNextQueuedRecost(), false, "a job whose lease is live is not taken");
+  }
   t.diagnostic(`killed after ${atKill.recosted} of ${EVENTS.length} events; lease still live when retried: ${live}`);
   while ((await db().lease.findUnique({ where: { name: `recost:${org}` } }))!.expiresAt.getTime() > Date.now()) {
     await new Promise((r) => setTimeout(r, 100));

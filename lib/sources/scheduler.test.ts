@@ -1,6 +1,7 @@
 import { openConfigDb, type ConfigDb } from "@/lib/auth/testing/config-db"; // first: sets DATA_DIR
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
+import { hostname } from "node:os";
 import { db } from "@/lib/db/prisma";
 import { registerCollector } from "./collector-registry";
 import { claimDue } from "./lease";
@@ -44,6 +45,8 @@ test("a hanging source never delays another: the other keeps running on its sche
   assert.ok(fast.state.runs >= 5, `the other source ran ${fast.state.runs} times while the first one hung`);
   const h = (await getSource(cfg.orgId, hang))!;
   assert.equal(h.running, true, "the hanging run still holds its source");
+  assert.equal(h.worker, `${hostname()}:${process.pid}`, "and names the worker process running it");
+  assert.equal(h.runs?.[0].worker, `${hostname()}:${process.pid}`);
   assert.equal(h.runs?.[0].outcome, "running");
   assert.ok(quick);
   await sched.stop();

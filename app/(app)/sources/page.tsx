@@ -4,6 +4,9 @@ import { can } from "@/lib/auth/roles";
 import { listSources } from "@/lib/sources/sources";
 import { AddSourceForm } from "@/components/sources/add-source-form";
 import { SourcesTable } from "@/components/sources/sources-table";
+import { WorkerLoops } from "@/components/sources/worker-loops";
+import { loopHolders } from "@/lib/db/leases";
+import { isEmbedded } from "@/lib/config/env";
 import { createSourceAction, deleteSourceAction, sourceCommandAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sources" };
@@ -12,7 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function SourcesPage() {
   const user = await requirePermission("sources.view");
   const canManage = can(user.role, "sources.manage");
-  const sources = await listSources(user.orgId);
+  const [sources, loops] = await Promise.all([listSources(user.orgId), canManage ? loopHolders() : []]);
   return (
     <div className="space-y-6">
       <div>
@@ -28,6 +31,7 @@ export default async function SourcesPage() {
         <h2 className="font-semibold">Sources</h2>
         <SourcesTable initial={sources} canManage={canManage} sourceCommandAction={sourceCommandAction} deleteSourceAction={deleteSourceAction} />
       </section>
+      {canManage && <WorkerLoops loops={loops} embedded={isEmbedded()} />}
     </div>
   );
 }
