@@ -1,11 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { createClient, type ClickHouseClient } from "@clickhouse/client";
-import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFile } from "node:child_process";
-import { startFrontProcess } from "../lib/testing/clickhouse-front-process";
+import { openTestClickhouse, type TestClickhouse } from "../lib/testing/test-clickhouse";
 import { createTestDatabase, type TestDatabase } from "../lib/testing/test-database";
 import { rawRollupMismatchesSql } from "../lib/ledger/consistency-sql";
 import { LLM_EVENTS } from "../lib/clickhouse/tables";
@@ -18,7 +17,8 @@ import { configQuery, type ConfigStore } from "./config-db";
  * (`npm run workers`) on one ClickHouse store and one configuration database (this run's SQLite
  * file, or a PostgreSQL database of its own in the PostgreSQL pass). There is no ClickHouse server
  * on these machines: the store is the embedded engine behind the test fixture
- * lib/testing/clickhouse-http-front.ts, reached over HTTP exactly as a server would be.
+ * lib/testing/clickhouse-http-front.ts, reached over HTTP exactly as a server would be; with
+ * CLICKHOUSE_TEST_URL, a database of its own on that real server.
  */
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3111);
 const DAY = 86_400_000;
@@ -30,7 +30,7 @@ type Result = { id: string; status: "accepted" | "duplicate" | "rejected" };
 let dataDir: string;
 let database: TestDatabase | null;
 let store: ConfigStore;
-let front: { url: string; child: ChildProcess };
+let clickhouse: TestClickhouse;
 let ch: ClickHouseClient;
 let org: { id: string; key: string };
 let web: ServerProcess[];
@@ -45,10 +45,10 @@ test.beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "finops-multi-"));
   database = await createTestDatabase("multi");
   store = { databaseUrl: database?.url, dataDir };
-  front = await startFrontProcess(path.join(dataDir, "clickhouse-server"));
-  ch = createClient({ url: front.url });
+  clickhouse = await openTestClickhouse(path.join(dataDir, "clickhouse-server"));
+  ch = createClient({ url: clickhouse.url, database: clickhouse.database, username: process.env.CLICKHOUSE_USER, password: process.env.CLICKHOUSE_PASSWORD });
   [org] = await setupOrgs(dataDir, database?.url, "ingest,read");
-  const env = { CLICKHOUSE_URL: front.url, RECOST_LEASE_MS: "2000" };
+  const env = { CLICKHOUSE_URL: clickhouse.url, CLICKHOUSE_DATABASE: clickhouse.database, RECOST_LEASE_MS: "2000" };
   web = [0, 1].map((i) => new ServerProcess(dataDir, BASE_PORT + 2 + i, database?.url, env));
   const workerEnv = { ...env, DATA_DIR: dataDir, DEMO_DATA: "0", ...(database ? { DATABASE_URL: database.url } : {}) };
   workers = [0, 1].map(() => new WorkerProcess(workerEnv));
@@ -57,25 +57,37 @@ test.beforeAll(async () => {
   await Promise.all(web.map((s) => s.start()));
 });
 
+test.afterEach(async ({}, info) => {
+  if (info.status === info.expectedStatus) return;
+  // What each process printed, for the failure's report.
+  for (const [i, s] of web.entries()) console.log(`--- web ${i + 1} (${s.url}) ---\n${s.output.slice(-4000)}`);
+  for (const [i, w] of workers.entries()) console.log(`--- worker ${i + 1} ---\n${w.output.slice(-4000)}`);
+});
+
 test.afterAll(async () => {
   await Promise.all([...web.map((s) => s.kill()), ...workers.map((w) => w.kill())]);
   await ch?.close();
-  front?.child.kill("SIGTERM");
+  await clickhouse?.close();
   await database?.drop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** The per-event results; null when the server died under the request (not acknowledged). */
 async function post(server: ServerProcess, events: Event[]): Promise<Result[] | null> {
+  let res: Response;
   try {
-    const res = await fetch(`${server.url}/api/v1/events`, {
+    res = await fetch(`${server.url}/api/v1/events`, {
       method: "POST",
       headers: { authorization: `Bearer ${org.key}`, "content-type": "application/json" },
       body: JSON.stringify({ events }),
     });
-    return res.status === 200 ? ((await res.json()) as { results: Result[] }).results : null;
   } catch {
-    return null; // the server died under the request: not acknowledged
+    return null;
   }
+  const text = await res.text().catch(() => null);
+  if (text === null) return null;
+  if (res.status !== 200) throw new Error(`${server.url} answered ${res.status}: ${text.slice(0, 500)}`);
+  return (JSON.parse(text) as { results: Result[] }).results;
 }
 
 function batch(round: number, n: number): Event[] {
@@ -153,15 +165,17 @@ test("a worker SIGKILLed in the middle of a re-cost: the other takes the job ove
   // The worker holding the organization's re-cost lease is the one running the job.
   const lease = `recost:${org.id}`;
   let holderPid = 0;
+  let last = "";
   const deadline = Date.now() + 60_000;
   while (!holderPid && Date.now() < deadline) {
-    const [j] = await configQuery<{ status: string }>(`SELECT "status" FROM "RecostJob" WHERE "id" = ?`, [jobId], store);
+    const [j] = await configQuery<{ status: string; eventsScanned: number }>(`SELECT "status", "eventsScanned" FROM "RecostJob" WHERE "id" = ?`, [jobId], store);
     const [l] = await configQuery<{ holder: string }>(`SELECT "holder" FROM "Lease" WHERE "name" = ?`, [lease], store);
+    last = `job ${JSON.stringify(j)}, lease holder ${l?.holder ?? "none"}`;
     holderPid = j.status === "running" && l ? Number(l.holder.split(":")[1]) : 0;
     if (!holderPid) await new Promise((r) => setTimeout(r, 50));
   }
   const victim = workers.find((w) => w.pid === holderPid);
-  expect(victim, `a worker holds ${lease} (holder pid ${holderPid})`).toBeTruthy();
+  expect(victim, `a worker holds ${lease}; last seen: ${last}; worker pids ${workers.map((w) => w.pid).join(", ")}`).toBeTruthy();
   await victim!.kill();
   const [atKill] = await configQuery<{ status: string }>(`SELECT "status" FROM "RecostJob" WHERE "id" = ?`, [jobId], store);
   expect(atKill.status, "the job was still running when its worker died").toBe("running");

@@ -48,7 +48,7 @@ test("errors arrive with the engine's code and type", async () => {
 });
 
 test("parameters are bound as a server binds them, with compression both ways", async () => {
-  const client = createClient({ url: store.url, compression: { request: true, response: true } });
+  const client = createClient({ url: store.url, database: store.database, compression: { request: true, response: true } });
   try {
     const tricky = "it's a\\b\tc\nd ' \\' {x:String} ${y}";
     const rs = await client.query({

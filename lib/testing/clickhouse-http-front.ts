@@ -3,7 +3,7 @@
  * so tests can run the product's server path (`CLICKHOUSE_URL`, several processes on one store) on
  * machines with no ClickHouse server. It speaks the part of the HTTP interface @clickhouse/client
  * uses: the query in the URL and/or the body (INSERT data after it), `param_<name>` bound
- * parameters (as text, parsed by the engine exactly as a server parses them), settings as URL
+ * parameters (as text, parsed by the engine exactly as a server parses them), the `database`, settings as URL
  * parameters, gzip in both directions, `/ping`, and errors as a server sends them (status, the
  * `Code: N. DB::Exception: ... (TYPE)` body and the X-ClickHouse-Exception-Code header). It has no
  * users, no sessions and no query cancellation. Run it as its own process with
@@ -21,7 +21,8 @@ export type HttpFront = { url: string; close(): Promise<void> };
 
 export async function startClickhouseHttpFront(opts: { dataDir: string; port?: number }): Promise<HttpFront> {
   const conn = createChdbConnection({ path: opts.dataDir });
-  const server = http.createServer((req, res) => {
+  // A server takes URLs up to 1 MiB (http_max_uri_size), where bound parameters travel; Node's default is 16 KiB.
+  const server = http.createServer({ maxHeaderSize: 1024 * 1024 }, (req, res) => {
     handle(conn, req, res).catch((err: unknown) => {
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end(`Code: 1001. DB::Exception: ${err instanceof Error ? err.message : String(err)}. (STD_EXCEPTION)\n`);
@@ -57,6 +58,10 @@ async function handle(conn: Conn, req: http.IncomingMessage, res: http.ServerRes
     if (k.startsWith("param_")) params.push(`SET ${k} = ${sqlString(v)}`);
     else if (!NOT_SETTINGS.has(k)) settings[k] = v;
   }
+  // The client names its database on every request; the connection is shared, so each request sets it.
+  const database = url.searchParams.get("database") ?? "default";
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(database)) throw new Error(`database: expected an identifier, got ${JSON.stringify(database)}`);
+  params.unshift(`USE ${database}`);
   const format = url.searchParams.get("default_format");
   if (format) settings.default_format = format;
   const gzip = settings.enable_http_compression === "1" && /gzip/i.test(String(req.headers["accept-encoding"] ?? ""));
@@ -64,7 +69,7 @@ async function handle(conn: Conn, req: http.IncomingMessage, res: http.ServerRes
   let out: Buffer;
   let summary: unknown;
   try {
-    const result = await conn.exec({ query: params.length ? `${params.join("; ")}; ${sql}` : sql, clickhouse_settings: settings });
+    const result = await conn.exec({ query: `${params.join("; ")}; ${sql}`, clickhouse_settings: settings });
     const chunks: Buffer[] = [];
     for await (const chunk of result.stream) chunks.push(Buffer.from(chunk as Uint8Array));
     out = Buffer.concat(chunks);

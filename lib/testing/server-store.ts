@@ -1,14 +1,15 @@
 /**
  * The server path for integration tests: a ClickHouse HTTP front (the test fixture in
- * clickhouse-http-front.ts) in a child process of its own, holding the engine's data directory, and
- * this process pointed at it with CLICKHOUSE_URL, as a web server or a worker is in production.
+ * clickhouse-http-front.ts) in a child process of its own, holding the engine's data directory, or a
+ * real server's database of its own with CLICKHOUSE_TEST_URL (test-clickhouse.ts), and this process
+ * pointed at it with CLICKHOUSE_URL, as a web server or a worker is in production.
  * Import it first: its top level sets DATA_DIR and CLICKHOUSE_URL before anything reads them.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { provisionTestDatabase } from "./test-database";
-import { startFrontProcess } from "./clickhouse-front-process";
+import { openTestClickhouse } from "./test-clickhouse";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "llm-finops-server-test-"));
 process.env.DATA_DIR = dir;
@@ -16,11 +17,12 @@ process.env.DEMO_DATA = "0";
 process.env.INGEST_FLUSH_MS = "1";
 process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
 
-const front = await startFrontProcess(path.join(dir, "clickhouse"));
-process.env.CLICKHOUSE_URL = front.url;
+const clickhouse = await openTestClickhouse(path.join(dir, "clickhouse"));
+process.env.CLICKHOUSE_URL = clickhouse.url;
+process.env.CLICKHOUSE_DATABASE = clickhouse.database;
 delete process.env.CLICKHOUSE_CLUSTER;
 
-export type ServerStore = { dir: string; url: string; orgId: string; close(): Promise<void> };
+export type ServerStore = { dir: string; url: string; database: string; orgId: string; close(): Promise<void> };
 
 export async function openServerStore(): Promise<ServerStore> {
   const { migrateConfigDb } = await import("@/lib/db/migrate");
@@ -33,14 +35,14 @@ export async function openServerStore(): Promise<ServerStore> {
   const orgId = (await db().organization.create({ data: { name: "Server path org" } })).id;
   return {
     dir,
-    url: front.url,
+    url: clickhouse.url,
+    database: clickhouse.database,
     orgId,
     async close() {
       await closeDb();
       await dropDatabase();
       await closeClickhouse();
-      front.child.kill("SIGTERM");
-      await new Promise((r) => front.child.once("exit", r));
+      await clickhouse.close();
     },
   };
 }
