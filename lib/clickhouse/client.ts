@@ -34,7 +34,10 @@ export function getClickhouse(): ClickHouseClient {
       password: e.CLICKHOUSE_PASSWORD,
       database: e.CLICKHOUSE_DATABASE,
       request_timeout: e.QUERY_TIMEOUT_SECONDS * 1000 + 5000,
-      clickhouse_settings: { async_insert: 0 },
+      // On a cluster an INSERT returns once every replica of its shard has the rows (a synchronous
+      // Distributed insert, quorum "auto" = all of two replicas): the ingest id check that follows in
+      // any process must see them, or a retry through another web server would count twice.
+      clickhouse_settings: e.CLICKHOUSE_CLUSTER ? { async_insert: 0, insert_distributed_sync: 1, insert_quorum: "auto" } : { async_insert: 0 },
     });
   }
   return holder.client;
