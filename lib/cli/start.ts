@@ -51,6 +51,8 @@ if (!built || process.argv.includes("--rebuild")) {
   run(bin("next"), ["build"], "next build");
   fs.writeFileSync(stamp, fingerprint);
 }
+// `npm run build:app`: one build that several servers sharing a checkout then start from (docker-compose.yml).
+if (process.argv.includes("--build-only")) process.exit(0);
 
 // Node closes an idle keep-alive connection after 5 s; a client (or a load balancer, whose idle
 // timeout is usually 60 s) that reuses it in that instant gets ECONNRESET on a request the server
