@@ -127,7 +127,8 @@ export function composeDocument(): Record<string, unknown> {
       working_dir: "/app",
       volumes: [".:/app", `${webName(i)}-data:/data`],
       command: ["npm", "start"],
-      environment: { ...appEnvironment(node), PORT: String(WEB_PORT) },
+      // HOSTNAME: Docker sets it to the container id, and `npm start` binds to it; listen on every interface.
+      environment: { ...appEnvironment(node), PORT: String(WEB_PORT), HOSTNAME: "0.0.0.0" },
       depends_on: appDepends,
       restart: "unless-stopped",
     };
@@ -159,5 +160,5 @@ export function renderComposeFile(): string {
     "# edit the generator, not this file. Needs a .env with SECRETS_KEY, NEXTAUTH_SECRET, POSTGRES_PASSWORD,",
     "# CLICKHOUSE_PASSWORD and CLICKHOUSE_CLUSTER_SECRET (see README, \"Running a cluster\").",
   ].join("\n");
-  return `${header}\n${stringify(composeDocument(), { lineWidth: 0 })}`;
+  return `${header}\n${stringify(composeDocument(), { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }
