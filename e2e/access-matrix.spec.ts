@@ -253,7 +253,11 @@ const sample = (url: string) => url.replace(/\[\.\.\.\w+\]/, "providers").replac
 const isSignInRedirect = (res: APIResponse) => res.status() >= 300 && res.status() < 400 && /\/signin/.test(res.headers().location ?? "");
 const isForbidden = (res: APIResponse) => res.status() === 403 || (res.status() >= 300 && res.status() < 400 && /\/forbidden/.test(res.headers().location ?? ""));
 
+// Each matrix test sends every page or route once per principal, hundreds of requests; their timeout
+// bounds a hang, not the speed (the routes test took 58 s of the default 60 on SQLite in CI, and more
+// on PostgreSQL).
 test("pages: each role sees exactly its pages; everyone else is sent to sign in", async () => {
+  test.setTimeout(5 * 60_000);
   for (const [url, rule] of Object.entries(PAGES)) {
     for (const p of principals) {
       const res = await p.ctx.get(sample(url), { headers: auth(p), maxRedirects: 0 });
@@ -269,6 +273,7 @@ test("pages: each role sees exactly its pages; everyone else is sent to sign in"
 });
 
 test("route handlers: keys need their scope, sessions their role, and nothing else gets in", async () => {
+  test.setTimeout(5 * 60_000);
   let n = 0;
   for (const [route, rule] of Object.entries(ROUTES)) {
     const [method, url] = route.split(" ");
