@@ -61,6 +61,11 @@ function appEnvironment(clickhouseNode: string): Record<string, string> {
   };
 }
 
+/** A container of the app's checkout (mounted at /app), with more volumes and settings. */
+function appService(volumes: string[], command: string[], rest: Record<string, unknown>): Record<string, unknown> {
+  return { image: NODE_IMAGE, working_dir: "/app", volumes: [".:/app", ...volumes], command, ...rest };
+}
+
 export function composeDocument(): Record<string, unknown> {
   const nodes = clickhouseNodes();
   const keepers = range(KEEPERS).map(keeperName);
@@ -107,12 +112,7 @@ export function composeDocument(): Record<string, unknown> {
     restart: "unless-stopped",
   };
   // One build for every app container (they share the checkout), before any of them starts.
-  services.build = {
-    image: NODE_IMAGE,
-    working_dir: "/app",
-    volumes: [".:/app"],
-    command: ["sh", "-c", "npm ci && npm run build:app"],
-  };
+  services.build = appService([], ["sh", "-c", "npm ci && npm run build:app"], {});
   const appDepends = {
     build: { condition: "service_completed_successfully" },
     postgres: { condition: "service_healthy" },
@@ -122,27 +122,19 @@ export function composeDocument(): Record<string, unknown> {
     volumes[`${webName(i)}-data`] = null;
     // Web servers spread over the shards' first replicas; Distributed tables reach the rest.
     const node = nodes[((i - 1) * 2) % nodes.length].name;
-    services[webName(i)] = {
-      image: NODE_IMAGE,
-      working_dir: "/app",
-      volumes: [".:/app", `${webName(i)}-data:/data`],
-      command: ["npm", "start"],
+    services[webName(i)] = appService([`${webName(i)}-data:/data`], ["npm", "start"], {
       // HOSTNAME: Docker sets it to the container id, and `npm start` binds to it; listen on every interface.
       environment: { ...appEnvironment(node), PORT: String(WEB_PORT), HOSTNAME: "0.0.0.0" },
       depends_on: appDepends,
       restart: "unless-stopped",
-    };
+    });
   }
-  services.workers = {
-    image: NODE_IMAGE,
-    working_dir: "/app",
-    volumes: [".:/app"],
-    command: ["npm", "run", "workers"],
+  services.workers = appService([], ["npm", "run", "workers"], {
     environment: appEnvironment(nodes[nodes.length - 1].name),
     depends_on: appDepends,
     deploy: { replicas: "${WORKERS:-2}" },
     restart: "unless-stopped",
-  };
+  });
   services.balancer = {
     image: BALANCER_IMAGE,
     configs: [{ source: "balancer", target: "/etc/nginx/conf.d/default.conf" }],
