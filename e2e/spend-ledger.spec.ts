@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import path from "node:path";
 import { events, signIn } from "./helpers";
+import { configQuery } from "./config-db";
 
 /**
  * The spend ledger from an API call's usage to the finance dashboard. The events sit in January
@@ -134,6 +135,28 @@ test.describe.serial("spend ledger", () => {
       await expect(page.getByTestId("total-spend")).toHaveText("$3.96", { timeout: 1000 });
     }).toPass({ timeout: 30_000 });
     await expect(page.getByTestId("unpriced-callout")).toHaveCount(0);
+  });
+
+  test("a re-cost whose run failed shows its error and when it runs again", async ({ page }) => {
+    // The state a worker leaves after a failed first run (lib/pricing/recost-retry.test.ts makes it
+    // happen); its retry is a day away, so no worker takes it while this suite runs.
+    const [org] = await configQuery<{ id: string; createdAt: unknown }>(`SELECT "id", "createdAt" FROM "Organization" ORDER BY "createdAt" LIMIT 1`);
+    const date = (ms: number) => (typeof org.createdAt === "number" ? ms : new Date(ms).toISOString()); // SQLite: epoch ms
+    const id = `e2eretry${Date.now()}`;
+    await configQuery(
+      `INSERT INTO "RecostJob" ("id", "orgId", "fromTs", "toTs", "status", "reason", "error", "attempts", "nextAttemptAt", "createdAt") VALUES (?, ?, ?, ?, 'queued', 'e2e retry', ?, 1, ?, ?)`,
+      [id, org.id, date(Date.UTC(2026, 0, 1)), date(Date.UTC(2026, 0, 31)), "Error: Timeout error (e2e)", date(Date.now() + 86_400_000), date(Date.now())],
+    );
+    try {
+      await signIn(page, "finance");
+      await page.goto("/prices");
+      const row = page.getByTestId("recost-jobs").locator("tr", { hasText: "e2e retry" });
+      await expect(row).toContainText("queued");
+      await expect(row).toContainText("attempt 1 failed; retry 2 of 5 at");
+      await expect(row).toContainText("Timeout error (e2e)");
+    } finally {
+      await configQuery(`DELETE FROM "RecostJob" WHERE "id" = ?`, [id]);
+    }
   });
 
   test("the read API returns the same totals to a read key", async ({ page, request }) => {

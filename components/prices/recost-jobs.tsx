@@ -10,11 +10,11 @@ const STATUS_STYLE: Record<string, string> = {
   failed: "bg-red-100 text-red-800",
 };
 
-type Job = { id: string; fromTs: Date; toTs: Date; status: string; reason: string; eventsScanned: number; eventsChanged: number; error: string | null; createdAt: Date; finishedAt: Date | null; worker: string | null };
+type Job = { id: string; fromTs: Date; toTs: Date; status: string; reason: string; eventsScanned: number; eventsChanged: number; error: string | null; createdAt: Date; finishedAt: Date | null; worker: string | null; attempts: number; nextAttemptAt: Date | null };
 
-type Props = { jobs: Job[]; editable: boolean; recostAction: ComponentProps<typeof ActionForm>["action"] };
+type Props = { jobs: Job[]; maxAttempts: number; editable: boolean; recostAction: ComponentProps<typeof ActionForm>["action"] };
 
-export function RecostJobs({ jobs, editable, recostAction }: Props) {
+export function RecostJobs({ jobs, maxAttempts, editable, recostAction }: Props) {
   const pending = jobs.some((j) => j.status === "queued" || j.status === "running");
   const today = new Date();
   const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -66,6 +66,12 @@ export function RecostJobs({ jobs, editable, recostAction }: Props) {
                 </td>
                 <td className="px-2 py-1.5">
                   <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[j.status] ?? ""}`}>{j.status}</span>
+                  {j.status === "queued" && j.nextAttemptAt && (
+                    <span className="mt-0.5 block text-xs text-amber-700" title="the last run failed; the job runs again from the start of its range, skipping events already re-costed">
+                      attempt {j.attempts} failed; retry {j.attempts + 1} of {maxAttempts} at {formatDateTime(j.nextAttemptAt)}
+                    </span>
+                  )}
+                  {j.status === "running" && j.attempts > 1 && <span className="mt-0.5 block text-xs text-slate-500">attempt {j.attempts} of {maxAttempts}</span>}
                   {j.worker && <span className="mt-0.5 block text-xs text-slate-500" title="the worker process holding this organization's re-cost lease">on {j.worker}</span>}
                   {j.error && <span className="mt-0.5 block max-w-xs truncate text-xs text-red-700" title={j.error}>{j.error}</span>}
                 </td>

@@ -11,6 +11,7 @@ import { measuredRates } from "@/lib/selfhosted/hourly-rates";
 import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 import { env } from "@/lib/config/env";
 import { PROCESS_HOLDER, withLease, workerOf, type HeldLease } from "@/lib/db/leases";
+import { afterRecostFailure, RECOST_MAX_ATTEMPTS } from "./recost-retry";
 
 type StoredRow = Record<string, unknown> & {
   org_id: string;
@@ -67,8 +68,8 @@ class LeaseLost extends Error {}
 export function recostRange(orgId: string, from: Date, to: Date, reason: string) {
   return serialize(async () => {
     const held = await recostLease(orgId, 10 * env().RECOST_LEASE_MS, async (lease) => {
-      const job = await db().recostJob.create({ data: { orgId, fromTs: from, toTs: to, status: "running", reason } });
-      return runJob(job.id, orgId, from, to, lease);
+      const job = await db().recostJob.create({ data: { orgId, fromTs: from, toTs: to, status: "running", reason, attempts: 1 } });
+      return runJob({ id: job.id, orgId, from, to, attempt: 1, retry: false }, lease);
     });
     if (!held) throw new Error("another worker has been re-costing this organization for a while; try again later");
     return held.value;
@@ -85,18 +86,33 @@ export async function enqueueRecost(orgId: string, from: Date, to: Date, reason:
 }
 
 /**
- * Runs the oldest job whose organization no other run holds: a queued one, or a "running" one whose
- * worker died (its lease expired). The conditional update makes the claim exclusive. Returns false
- * when there is nothing to run.
+ * Runs the oldest due job whose organization no other run holds: a queued one (new, or failed and
+ * past its backoff), or a "running" one whose worker died (its lease expired). The conditional
+ * update on the attempt count makes the claim exclusive. Returns false when there is nothing to run.
  */
-export async function runNextQueuedRecost(): Promise<boolean> {
-  const jobs = await db().recostJob.findMany({ where: { status: { in: ["queued", "running"] } }, orderBy: { createdAt: "asc" }, take: 50 });
+export async function runNextQueuedRecost(now = new Date()): Promise<boolean> {
+  const jobs = await db().recostJob.findMany({
+    where: { status: { in: ["queued", "running"] }, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
+    orderBy: { createdAt: "asc" },
+    take: 50,
+  });
   for (const next of jobs) {
     const held = await serialize(() =>
       recostLease(next.orgId, 0, async (lease) => {
-        const claim = await db().recostJob.updateMany({ where: { id: next.id, status: { in: ["queued", "running"] } }, data: { status: "running" } });
+        const attempt = next.attempts + 1;
+        const claim = await db().recostJob.updateMany({
+          where: { id: next.id, status: { in: ["queued", "running"] }, attempts: next.attempts },
+          data: { status: "running", attempts: attempt, nextAttemptAt: null },
+        });
         if (claim.count !== 1) return false;
-        await runJob(next.id, next.orgId, next.fromTs, next.toTs, lease).catch(() => undefined); // recorded on the job
+        if (attempt > RECOST_MAX_ATTEMPTS) {
+          // Every earlier run ended without recording an outcome: its worker was killed each time.
+          const error = `gave up after ${next.attempts} attempts: the worker running it stopped each time (killed, or out of memory)`;
+          await db().recostJob.update({ where: { id: next.id }, data: { status: "failed", finishedAt: new Date(), error } });
+          return true;
+        }
+        const job = { id: next.id, orgId: next.orgId, from: next.fromTs, to: next.toTs, attempt, retry: true };
+        await runJob(job, lease).catch(() => undefined); // the outcome is recorded on the job
         return true;
       }),
     );
@@ -136,8 +152,11 @@ async function repriceProviders(orgId: string, from: Date, to: Date, providers: 
   return { scanned, changed };
 }
 
-async function runJob(jobId: string, orgId: string, from: Date, to: Date, lease: HeldLease) {
-  const job = { id: jobId };
+type JobRun = { id: string; orgId: string; from: Date; to: Date; attempt: number; retry: boolean };
+
+/** `retry`: a failure queues the job again with backoff (a worker's run) rather than failing it (a caller waiting on it). */
+async function runJob({ id, orgId, from, to, attempt, retry }: JobRun, lease: HeldLease) {
+  const job = { id };
   let scanned = 0;
   let lastProgress = Date.now();
   let changed = 0;
@@ -160,10 +179,8 @@ async function runJob(jobId: string, orgId: string, from: Date, to: Date, lease:
     return { jobId: job.id, scanned, changed };
   } catch (err) {
     if (err instanceof LeaseLost) throw err; // the job is the new holder's to finish or fail
-    await db().recostJob.update({
-      where: { id: job.id },
-      data: { status: "failed", eventsScanned: scanned, eventsChanged: changed, finishedAt: new Date(), error: String(err).slice(0, 2000) },
-    });
+    const outcome = retry ? afterRecostFailure(attempt, String(err)) : { status: "failed", finishedAt: new Date(), error: String(err).slice(0, 2000) };
+    await db().recostJob.update({ where: { id: job.id }, data: { ...outcome, eventsScanned: scanned, eventsChanged: changed } });
     throw err;
   }
 }

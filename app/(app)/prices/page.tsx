@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/roles";
 import { modelsSeen } from "@/lib/analytics/models-seen";
 import { listOverrides } from "@/lib/pricing/overrides";
 import { listRecostJobs } from "@/lib/pricing/recost";
+import { RECOST_MAX_ATTEMPTS } from "@/lib/pricing/recost-retry";
 import { ModelsTable } from "@/components/prices/models-table";
 import { OverridesSection } from "@/components/prices/overrides-section";
 import { RecostJobs } from "@/components/prices/recost-jobs";
@@ -35,7 +36,7 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
       </div>
       <ModelsTable models={models} overrides={overrides} editable={editable} />
       <OverridesSection overrides={overrides} editable={editable} prefill={prefill} createOverrideAction={createOverrideAction} deleteOverrideAction={deleteOverrideAction} />
-      <RecostJobs jobs={jobs} editable={editable} recostAction={recostAction} />
+      <RecostJobs jobs={jobs} maxAttempts={RECOST_MAX_ATTEMPTS} editable={editable} recostAction={recostAction} />
     </div>
   );
 }
