@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { createKey, RUN, signIn } from "./helpers";
 
 /** Security headers, 403s where refusals used to answer 200 or 500 (issue 7, defect 7). */
 
@@ -25,6 +25,19 @@ test("API answers are nosniff and load nothing", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");
   expect(res.headers()["content-security-policy"]).toContain("default-src 'none'");
+});
+
+test("the budget check, answered before Next.js, carries the same security headers as every other API answer", async ({ request }) => {
+  // lib/http/fast-routes.ts repeats next.config.js's API headers: this keeps the two from drifting apart.
+  const auth = { authorization: `Bearer ${await createKey(`e2e headers ${RUN}`, "read")}` };
+  const SECURITY = ["x-content-type-options", "referrer-policy", "x-frame-options", "content-security-policy"];
+  const pick = (h: Record<string, string>) => Object.fromEntries(SECURITY.map((k) => [k, h[k]]));
+  const fast = await request.get("/api/v1/budgets/check?team=support", { headers: auth });
+  const next = await request.get("/api/v1/budgets", { headers: auth });
+  expect([fast.status(), next.status()]).toEqual([200, 200]);
+  expect(fast.headers()["x-powered-by"]).toBeUndefined();
+  expect(pick(fast.headers())).toEqual(pick(next.headers()));
+  expect(pick(next.headers())["x-frame-options"]).toBe("DENY");
 });
 
 test("every page renders and runs its scripts without a CSP violation", async ({ page }) => {
