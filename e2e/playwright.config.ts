@@ -12,6 +12,8 @@ import { createTestDatabaseSync } from "../lib/testing/test-database";
  */
 const port = Number(process.env.E2E_PORT ?? 3111);
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "finops-e2e-"));
+// A directory made here goes when the runner exits (after the server has stopped); a given one stays.
+if (!process.env.E2E_DATA_DIR) process.once("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
 process.env.E2E_DATA_DIR = dataDir; // workers inherit it, so they see the same directory
 // With TEST_DATABASE_URL (a PostgreSQL server) the server and the tests share a database of their own
 // on it; otherwise the server's SQLite file in the data directory. Set once, inherited by workers.

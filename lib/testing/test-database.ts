@@ -20,17 +20,31 @@ export async function createTestDatabase(label: string): Promise<TestDatabase | 
   return { url: databaseUrlFor(server, name), drop: () => adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
-/** The same, for synchronous callers (Playwright's configuration file). */
+/**
+ * The same, for synchronous callers (Playwright's configuration file): the database is dropped when
+ * this process exits, after the servers it started have stopped.
+ */
 export function createTestDatabaseSync(label: string): string | null {
   const server = process.env.TEST_DATABASE_URL;
   if (!server) return null;
   const name = databaseName(label);
+  adminQuerySync(server, `CREATE DATABASE "${name}"`);
+  process.once("exit", () => {
+    try {
+      adminQuerySync(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    } catch {
+      // the server may be gone already; a leftover test database is harmless
+    }
+  });
+  return databaseUrlFor(server, name);
+}
+
+function adminQuerySync(server: string, sql: string): void {
   const script = 'import pg from "pg"; const c = new pg.Client({ connectionString: process.argv[1] }); await c.connect(); await c.query(process.argv[2]); await c.end();';
-  execFileSync(process.execPath, ["--input-type=module", "-e", script, server, `CREATE DATABASE "${name}"`], {
+  execFileSync(process.execPath, ["--input-type=module", "-e", script, server, sql], {
     cwd: path.resolve(import.meta.dirname, "..", ".."),
     stdio: ["ignore", "ignore", "inherit"],
   });
-  return databaseUrlFor(server, name);
 }
 
 /** Sets DATABASE_URL for this test process (and the children it starts); returns how to drop it again. */
