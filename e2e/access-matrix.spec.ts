@@ -329,6 +329,7 @@ function actionBody(): FormData {
 }
 
 test("server actions: each role may run exactly its actions; refusals are 403 before anything runs", async () => {
+  test.setTimeout(5 * 60_000); // every action for every principal: about 40 s on SQLite, near the default 60
   const ids = actionIds();
   for (const [action, rule] of Object.entries(ACTIONS)) {
     const target = ids.get(action);
