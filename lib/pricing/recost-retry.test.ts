@@ -68,7 +68,7 @@ test("a failed job waits for its backoff, runs again, and completes exactly once
   await db().priceOverride.delete({ where: { id: broken } });
   assert.equal(await runNextQueuedRecost(at(recostRetryDelayMs(2) + 1000)), true);
   const done = await job(id);
-  assert.deepEqual([done.status, done.attempts, done.eventsChanged, done.nextAttemptAt], ["done", 3, EVENTS.length, null]);
+  assert.deepEqual([done.status, done.attempts, done.eventsChanged, done.nextAttemptAt, done.error], ["done", 3, EVENTS.length, null, null]);
   const [total] = await querySpend({ orgId: org, from: FROM, to: TO, groupBy: [], filters: {} });
   assert.deepEqual([total.requests, total.cost_usd], [EVENTS.length, (EVENTS.length * OVERRIDE_PICO) / 1e12]);
   assert.deepEqual(await rawRollupMismatches(org), []);

@@ -175,7 +175,9 @@ async function runJob({ id, orgId, from, to, attempt, retry }: JobRun, lease: He
         await db().recostJob.update({ where: { id: job.id }, data: { eventsScanned: scanned, eventsChanged: changed } });
       }
     }
-    await db().recostJob.update({ where: { id: job.id }, data: { status: "done", eventsScanned: scanned, eventsChanged: changed, finishedAt: new Date() } });
+    // error: null, since an earlier attempt's error no longer applies
+    const done = { status: "done", eventsScanned: scanned, eventsChanged: changed, finishedAt: new Date(), error: null };
+    await db().recostJob.update({ where: { id: job.id }, data: done });
     return { jobId: job.id, scanned, changed };
   } catch (err) {
     if (err instanceof LeaseLost) throw err; // the job is the new holder's to finish or fail
