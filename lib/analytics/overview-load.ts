@@ -5,7 +5,7 @@ import { bucketInterval, type ViewFilters } from "./filters";
 import { orgHasUsage } from "./org-usage";
 import { spendOverTime, spendSummary, unpricedModels, type SpendOverTime, type SpendSummary, type UnpricedModel } from "./overview";
 import { DRIVER_DIMENSIONS, overviewBreakdown, type DriverDimension, type OverviewBreakdown } from "./overview-breakdown";
-import { rollupVersion } from "./rollup-version";
+import { AnswerCache } from "./answer-cache";
 
 export type OverviewData = {
   summary: Promise<SpendSummary>;
@@ -21,22 +21,13 @@ export type OverviewData = {
  * embedded engine runs one statement at a time, so the totals come back first and their section can
  * be sent while the driver tables and the chart are still being computed. Four statements in all.
  *
- * With the embedded engine, answers are kept per view and reused until the rollup changes (see
- * rollupVersion), so going back to a view already seen costs one small statement instead of four.
+ * With the embedded engine, answers are kept per view until this process next writes to the store
+ * (see AnswerCache), so going back to a view already seen, or many users on one view, costs no
+ * statement at all.
  */
 export function loadOverview(orgId: string, view: ViewFilters): OverviewData {
-  const data = isEmbedded() ? cached(orgId, view) : Promise.resolve(ask(orgId, view));
-  const out: OverviewData = {
-    summary: data.then((d) => d.summary),
-    unpriced: data.then((d) => d.unpriced),
-    breakdown: data.then((d) => d.breakdown),
-    chart: data.then((d) => d.chart),
-    hasUsage: () => orgHasUsage(orgId),
-  };
-  // Each is awaited by its section; an empty view never shows the later ones, and their failure must
-  // not become an unhandled rejection.
-  for (const p of [out.summary, out.unpriced, out.breakdown, out.chart]) p.catch(() => undefined);
-  return out;
+  if (!isEmbedded()) return ask(orgId, view);
+  return views.get(JSON.stringify([orgId, view.from.getTime(), view.to.getTime(), view.stack, view.filters]), () => ask(orgId, view));
 }
 
 function ask(orgId: string, view: ViewFilters): OverviewData {
@@ -49,24 +40,8 @@ function ask(orgId: string, view: ViewFilters): OverviewData {
   return { summary, unpriced, breakdown, chart, hasUsage: () => orgHasUsage(orgId) };
 }
 
-const MAX_VIEWS = 64;
-// Most recently used last. Holds promises, so concurrent requests for one view share one computation.
-const views = new Map<string, OverviewData>();
-
-async function cached(orgId: string, view: ViewFilters): Promise<OverviewData> {
-  const key = JSON.stringify([await rollupVersion(), orgId, view.from.getTime(), view.to.getTime(), view.stack, view.filters]);
-  let data = views.get(key);
-  if (data) views.delete(key);
-  else {
-    data = ask(orgId, view);
-    const mine = data;
-    // A failed answer is not kept: the next request asks again.
-    Promise.all([data.summary, data.unpriced, data.breakdown, data.chart]).catch(() => views.get(key) === mine && views.delete(key));
-  }
-  views.set(key, data);
-  while (views.size > MAX_VIEWS) views.delete(views.keys().next().value!);
-  return data;
-}
+// An empty view never awaits its later sections; ask() already keeps their failures from going unhandled.
+const views = new AnswerCache<OverviewData>(64, (d) => Promise.all([d.summary, d.unpriced, d.breakdown, d.chart]).then(() => undefined));
 
 function isDriver(d: Dimension): d is DriverDimension {
   return (DRIVER_DIMENSIONS as readonly Dimension[]).includes(d);

@@ -139,11 +139,16 @@ const [, during] = await Promise.all([
 ]);
 const duringIngest = summarize(during.latencies);
 log(`during ingestion: p95 ${duringIngest.p95.toFixed(0)} ms over ${duringIngest.runs} queries`);
+// In embedded mode answers are kept until the server's next write to the store, so one event is sent
+// before each timed run: these figures are the cost of asking the engine, as right after new data.
+let touches = 0;
+const touch = () => sendEvents({ ...load, events: 1, clients: 1, batch: 1, runId: `t${touches++}` });
 const results: { name: string; p50: number; p95: number; max: number; runs: number }[] = [];
 const all: number[] = [];
 for (const [name, qs] of Object.entries(queries)) {
   const ms: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    await touch();
     const s = performance.now();
     const res = await fetch(`${base}/api/v1/spend?${qs}`, { headers: { authorization: `Bearer ${key}` } });
     await res.arrayBuffer();
@@ -156,6 +161,7 @@ for (const [name, qs] of Object.entries(queries)) {
 const cookie = await signInCookie("bench@localhost", "bench-password");
 const page: number[] = [];
 for (let i = 0; i < Math.ceil(RUNS / 2); i++) {
+  await touch();
   const s = performance.now();
   const res = await fetch(`${base}/`, { headers: { cookie } });
   const html = await res.text();
@@ -164,6 +170,17 @@ for (let i = 0; i < Math.ceil(RUNS / 2); i++) {
 }
 results.push({ name: "whole overview page (server render, all sections)", ...summarize(page) });
 const overall = summarize(all);
+// The same questions asked again with no write between: answered from memory.
+const repeated: number[] = [];
+for (const qs of Object.values(queries)) {
+  for (let i = 0; i < RUNS; i++) {
+    const s = performance.now();
+    const res = await fetch(`${base}/api/v1/spend?${qs}`, { headers: { authorization: `Bearer ${key}` } });
+    await res.arrayBuffer();
+    repeated.push(performance.now() - s);
+  }
+}
+const again = summarize(repeated);
 
 // 4. read throughput ---------------------------------------------------------------------------
 const readEnd = Date.now() + READ_SECONDS * 1000;
@@ -186,13 +203,14 @@ const md = [
   `| Validation + normalization + pricing alone, one core | ${Math.round(engine.prepareRate).toLocaleString()} events/s |`,
   `| Peak RSS of the server during ingestion | ${mb(ingestPeak)} |`,
   "",
-  `| Overview query with ${STORED.toLocaleString()} events stored (${RUNS} runs each) | p50 ms | p95 ms | max ms |`,
+  `| Overview query with ${STORED.toLocaleString()} events stored (${RUNS} runs each, one event sent before each run) | p50 ms | p95 ms | max ms |`,
   "|---|---|---|---|",
   ...results.map((r) => `| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} |`),
   `| **all overview queries** | ${overall.p50.toFixed(1)} | **${overall.p95.toFixed(1)}** | ${overall.max.toFixed(1)} |`,
+  `| all overview queries asked again with no write between (answered from memory) | ${again.p50.toFixed(1)} | ${again.p95.toFixed(1)} | ${again.max.toFixed(1)} |`,
   `| all overview queries while ${DURING.toLocaleString()} events arrive (one reader) | ${duringIngest.p50.toFixed(1)} | **${duringIngest.p95.toFixed(1)}** | ${duringIngest.max.toFixed(1)} |`,
   "",
-  `Read throughput, ${READERS} concurrent readers of the overview's queries for ${READ_SECONDS} s: **${reads.perSecond.toFixed(1)} queries/s** (p95 ${summarize(reads.latencies).p95.toFixed(0)} ms).`,
+  `Read throughput, ${READERS} concurrent readers of the overview's queries for ${READ_SECONDS} s, no writes meanwhile (each answer kept after its first asking): **${reads.perSecond.toFixed(1)} queries/s** (p95 ${summarize(reads.latencies).p95.toFixed(0)} ms).`,
   "",
   `Peak RSS of the server: ${mb(Math.max(ingestPeak, queryPeak))}.`,
 ].join("\n");
@@ -210,9 +228,10 @@ if (opt.json) {
     overview_p95_ms_idle: +overall.p95.toFixed(1),
     overview_p95_ms_during_ingest: +duringIngest.p95.toFixed(1),
     overview_page_p95_ms: +summarize(page).p95.toFixed(1),
+    overview_p95_ms_repeated: +again.p95.toFixed(1),
     reads_per_s: +reads.perSecond.toFixed(1),
     readers: READERS,
-    stored_events: preloadCount + EVENTS + DURING,
+    stored_events: preloadCount + EVENTS + DURING + touches,
     peak_rss_mib: Math.round(Math.max(ingestPeak, queryPeak) / 2 ** 20),
   };
   fs.writeFileSync(path.resolve(opt.json), JSON.stringify(figures, null, 2) + "\n");

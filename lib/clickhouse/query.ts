@@ -1,6 +1,7 @@
 import "server-only";
 import { getClickhouse } from "./client";
 import { env } from "@/lib/config/env";
+import { noteWrite } from "./write-generation";
 
 export type QueryParams = Record<string, unknown>;
 
@@ -19,7 +20,8 @@ export type QueryOptions = {
 };
 
 /**
- * Every read goes through here: bound parameters, an execution time limit (a runaway query inside
+ * Every read goes through here (never a write: writes go through chCommand or chInsert, which count
+ * them for the caches keyed on writeGeneration): bound parameters, an execution time limit (a runaway query inside
  * the embedded engine cannot be interrupted from JS) and a memory cap.
  */
 export async function chQuery<T>(sql: string, opts: QueryOptions): Promise<T[]> {
@@ -34,7 +36,11 @@ export async function chQuery<T>(sql: string, opts: QueryOptions): Promise<T[]> 
 
 /** DDL and mutations. */
 export async function chCommand(sql: string, opts: QueryOptions): Promise<void> {
-  await getClickhouse().command({ query: sql, query_params: opts.params, clickhouse_settings: settings(opts) });
+  try {
+    await getClickhouse().command({ query: sql, query_params: opts.params, clickhouse_settings: settings(opts) });
+  } finally {
+    noteWrite();
+  }
 }
 
 /**
@@ -44,6 +50,14 @@ export async function chCommand(sql: string, opts: QueryOptions): Promise<void> 
  */
 export async function chInsert<T extends object>(table: string, rows: T[], opts: QueryOptions): Promise<void> {
   if (rows.length === 0) return;
+  try {
+    await insertRows(table, rows, opts);
+  } finally {
+    noteWrite();
+  }
+}
+
+async function insertRows<T extends object>(table: string, rows: T[], opts: QueryOptions): Promise<void> {
   const columns = Object.keys(rows[0]) as (keyof T & string)[];
   await getClickhouse().insert({
     table,
