@@ -1,7 +1,7 @@
 /** Unit: the answer cache shares, drops failures and large answers, stays bounded and forgets on a write. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { noteWrite } from "@/lib/clickhouse/write-generation";
+import { noteLedgerWrite } from "@/lib/clickhouse/ledger-generation";
 import { AnswerCache } from "./answer-cache";
 
 const cache = (max = 3, keepAtMost = 10) => new AnswerCache<Promise<string>>(max, (p) => p.then((s) => s.length), keepAtMost);
@@ -13,7 +13,7 @@ test("one computation per question until the next write", async () => {
   const compute = () => Promise.resolve(`a${++asked}`);
   assert.equal(await c.get("q", compute), "a1");
   assert.equal(await c.get("q", compute), "a1");
-  noteWrite();
+  noteLedgerWrite();
   assert.equal(await c.get("q", compute), "a2");
   assert.equal(asked, 2);
 });

@@ -1,9 +1,9 @@
 import "server-only";
-import { writeGeneration } from "@/lib/clickhouse/write-generation";
+import { ledgerGeneration } from "@/lib/clickhouse/ledger-generation";
 
 /**
- * Answers of ledger reads, kept per question until this process writes to the store again (see
- * writeGeneration): only correct where this process is the store's only writer, i.e. embedded mode.
+ * Answers of ledger reads, kept per question until this process next writes to the ledger (see
+ * ledgerGeneration): only correct where this process is the store's only writer, i.e. embedded mode.
  * Holds promises, so concurrent askers of one question share one computation, and asking a question
  * already answered costs no statement at all. A failed answer is dropped, so the next asker asks again.
  */
@@ -22,7 +22,7 @@ export class AnswerCache<V> {
   ) {}
 
   get(question: string, compute: () => V): V {
-    const generation = writeGeneration();
+    const generation = ledgerGeneration();
     if (generation !== this.generation) {
       // Everything kept was read before the last write: none of it may be served again.
       this.entries.clear();

@@ -7,7 +7,7 @@ import { openTempStore, type TempStore } from "@/lib/testing/temp-store"; // fir
 import { serveRoutes, type RouteServer } from "@/lib/testing/route-server";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { chQuery } from "@/lib/clickhouse/query";
+import { chCommand, chInsert, chQuery } from "@/lib/clickhouse/query";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { ingestEvents } from "@/lib/ingest/ingest-batch";
 import { handleSpend } from "./http-spend";
@@ -72,4 +72,15 @@ test("an acknowledged event shows in the very next answer", async () => {
 test("the same question from another organization gets its own answer", async () => {
   await get();
   assert.deepEqual((await get(otherKey)).rows.map((r) => r.feature), ["other-only"]);
+});
+
+test("a write marked as leaving the ledger unchanged (collectors' samples) keeps the answers", async () => {
+  await chCommand("CREATE TABLE IF NOT EXISTS test_samples (x UInt8) ENGINE = Memory", { tag: "test.ddl" });
+  const first = await get();
+  let again: unknown;
+  assert.equal(await statementsOf(async () => {
+    await chInsert("test_samples", [{ x: 1 }], { tag: "test.samples", ledgerUnchanged: true });
+    again = await get();
+  }), 0);
+  assert.deepEqual(again, first);
 });

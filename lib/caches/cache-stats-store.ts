@@ -34,7 +34,7 @@ export async function storeCacheStats(orgId: string, stats: CacheStat[], receive
       bytes_stored: s.bytesStored,
       received_at: received,
     })),
-    { tag: "caches.stats.insert" },
+    { tag: "caches.stats.insert", ledgerUnchanged: true },
   );
 }
 

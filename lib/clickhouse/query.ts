@@ -1,7 +1,7 @@
 import "server-only";
 import { getClickhouse } from "./client";
 import { env } from "@/lib/config/env";
-import { noteWrite } from "./write-generation";
+import { noteLedgerWrite } from "./ledger-generation";
 
 export type QueryParams = Record<string, unknown>;
 
@@ -17,11 +17,16 @@ export type QueryOptions = {
    * per core starved request handling for the length of the query.
    */
   background?: boolean;
+  /**
+   * A write to a table that no spend answer reads (collectors' samples): caches of spend answers keyed
+   * on ledgerGeneration stay valid. Left unset, every write counts, which is only ever a cache miss.
+   */
+  ledgerUnchanged?: boolean;
 };
 
 /**
  * Every read goes through here (never a write: writes go through chCommand or chInsert, which count
- * them for the caches keyed on writeGeneration): bound parameters, an execution time limit (a runaway query inside
+ * them for the caches keyed on ledgerGeneration): bound parameters, an execution time limit (a runaway query inside
  * the embedded engine cannot be interrupted from JS) and a memory cap.
  */
 export async function chQuery<T>(sql: string, opts: QueryOptions): Promise<T[]> {
@@ -39,7 +44,7 @@ export async function chCommand(sql: string, opts: QueryOptions): Promise<void> 
   try {
     await getClickhouse().command({ query: sql, query_params: opts.params, clickhouse_settings: settings(opts) });
   } finally {
-    noteWrite();
+    if (!opts.ledgerUnchanged) noteLedgerWrite();
   }
 }
 
@@ -53,7 +58,7 @@ export async function chInsert<T extends object>(table: string, rows: T[], opts:
   try {
     await insertRows(table, rows, opts);
   } finally {
-    noteWrite();
+    if (!opts.ledgerUnchanged) noteLedgerWrite();
   }
 }
 

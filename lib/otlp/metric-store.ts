@@ -33,7 +33,7 @@ export type MetricPointRow = {
 };
 
 export async function insertMetricPoints(rows: MetricPointRow[]): Promise<void> {
-  await chInsert(GENAI_METRIC_POINTS, rows, { tag: "otlp.metrics.insert" });
+  await chInsert(GENAI_METRIC_POINTS, rows, { tag: "otlp.metrics.insert", ledgerUnchanged: true });
 }
 
 export type MetricAggregate = {

@@ -31,7 +31,7 @@ export async function upsertCosts(orgId: string, sourceId: string, provider: Bil
       amount_pico: r.amountPico.toString(),
       version,
     })),
-    { tag: "provider-billing.cost.upsert" },
+    { tag: "provider-billing.cost.upsert", ledgerUnchanged: true },
   );
 }
 

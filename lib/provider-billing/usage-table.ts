@@ -36,7 +36,7 @@ export async function upsertUsage(orgId: string, sourceId: string, provider: Bil
       web_search_requests: r.webSearchRequests,
       version,
     })),
-    { tag: "provider-billing.usage.upsert" },
+    { tag: "provider-billing.usage.upsert", ledgerUnchanged: true },
   );
 }
 

@@ -38,7 +38,7 @@ export async function insertGpuSamples(groups: SourceRows<GpuSample>[]): Promise
       fb_free_mib: g.fbFreeMib,
       power_w: g.powerW,
     }))),
-    { tag: "selfhosted.gpu.insert" },
+    { tag: "selfhosted.gpu.insert", ledgerUnchanged: true },
   );
 }
 

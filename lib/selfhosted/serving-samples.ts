@@ -39,7 +39,7 @@ export async function insertServingSamples(groups: SourceRows<ServingSample>[]):
       waiting: s.waiting,
       kv_cache: s.kvCache,
     }))),
-    { tag: "selfhosted.serving.insert" },
+    { tag: "selfhosted.serving.insert", ledgerUnchanged: true },
   );
 }
 
