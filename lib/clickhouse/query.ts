@@ -1,6 +1,7 @@
 import "server-only";
 import { getClickhouse } from "./client";
-import { env } from "@/lib/config/env";
+import { env, isEmbedded } from "@/lib/config/env";
+import { afterReads, asRead } from "./engine-turns";
 import { noteLedgerWrite } from "./ledger-generation";
 
 export type QueryParams = Record<string, unknown>;
@@ -30,19 +31,26 @@ export type QueryOptions = {
  * the embedded engine cannot be interrupted from JS) and a memory cap.
  */
 export async function chQuery<T>(sql: string, opts: QueryOptions): Promise<T[]> {
-  const rs = await getClickhouse().query({
-    query: sql,
-    query_params: opts.params,
-    format: "JSONEachRow",
-    clickhouse_settings: settings(opts),
-  });
-  return (await rs.json()) as T[];
+  const run = async () => {
+    const rs = await getClickhouse().query({
+      query: sql,
+      query_params: opts.params,
+      format: "JSONEachRow",
+      clickhouse_settings: settings(opts),
+    });
+    return (await rs.json()) as T[];
+  };
+  if (!isEmbedded()) return run();
+  return opts.background ? afterReads(run) : asRead(run);
 }
+
+/** In embedded mode writes let waiting reads go first (engine-turns.ts); a server runs them side by side. */
+const write = <T>(run: () => Promise<T>) => (isEmbedded() ? afterReads(run) : run());
 
 /** DDL and mutations. */
 export async function chCommand(sql: string, opts: QueryOptions): Promise<void> {
   try {
-    await getClickhouse().command({ query: sql, query_params: opts.params, clickhouse_settings: settings(opts) });
+    await write(() => getClickhouse().command({ query: sql, query_params: opts.params, clickhouse_settings: settings(opts) }));
   } finally {
     if (!opts.ledgerUnchanged) noteLedgerWrite();
   }
@@ -56,7 +64,7 @@ export async function chCommand(sql: string, opts: QueryOptions): Promise<void> 
 export async function chInsert<T extends object>(table: string, rows: T[], opts: QueryOptions): Promise<void> {
   if (rows.length === 0) return;
   try {
-    await insertRows(table, rows, opts);
+    await write(() => insertRows(table, rows, opts));
   } finally {
     if (!opts.ledgerUnchanged) noteLedgerWrite();
   }

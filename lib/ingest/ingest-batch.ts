@@ -3,7 +3,8 @@ import { compiledOverrides } from "@/lib/pricing/overrides";
 import { priceEvent } from "@/lib/pricing/price-event";
 import { batchSchema, formatZodIssues } from "./event-schema";
 import { normalizeEvent } from "./normalize-event";
-import { toEventRow } from "./rows";
+import { toEventRow, type EventRow } from "./rows";
+import { yieldEvery } from "@/lib/scheduling/yield-slices";
 import { eventWriter } from "./writer";
 import type { NormalizedEvent } from "@/lib/domain/event";
 
@@ -39,11 +40,15 @@ export async function ingestEvents(orgId: string, apiKeyId: string, rawEvents: u
   const results: EventResult[] = new Array(rawEvents.length);
   const good: { index: number; event: NormalizedEvent }[] = [];
   const now = Date.now();
-  rawEvents.forEach((raw, index) => {
-    const r = normalizeEvent(raw, source, now);
+  // A batch takes tens of milliseconds to check and price; concurrent batches would hold the thread
+  // for hundreds, and a dashboard request arriving meanwhile would wait for all of them.
+  const pause = yieldEvery(2);
+  for (let index = 0; index < rawEvents.length; index++) {
+    const r = normalizeEvent(rawEvents[index], source, now);
     if (r.ok) good.push({ index, event: r.event });
     else results[index] = { index, id: r.id, status: "rejected", errors: r.errors };
-  });
+    await pause();
+  }
   // The first occurrence of an id in a request is the one stored; later ones are duplicates.
   const firstOf = new Map<string, (typeof good)[number]>();
   for (const g of good) {
@@ -52,7 +57,11 @@ export async function ingestEvents(orgId: string, apiKeyId: string, rawEvents: u
   }
   const unique = [...firstOf.values()];
   const overrides = unique.length ? await compiledOverrides(orgId) : [];
-  const rows = unique.map((g) => toEventRow(orgId, apiKeyId, g.event, priceEvent(g.event, overrides)));
+  const rows: EventRow[] = [];
+  for (const g of unique) {
+    rows.push(toEventRow(orgId, apiKeyId, g.event, priceEvent(g.event, overrides)));
+    await pause();
+  }
   const alreadyStored = await eventWriter().write(rows);
   for (const g of unique) {
     results[g.index] = { index: g.index, id: g.event.id, status: alreadyStored.has(g.event.id) ? "duplicate" : "accepted" };

@@ -10,6 +10,11 @@ export type TimedRow = { ts: string };
 
 /** Rows per INSERT: far below max_insert_block_size (about 1M), so one INSERT is one block. */
 export const MAX_ROWS_PER_INSERT = 50_000;
+/**
+ * Rows per INSERT with the embedded engine, which runs one statement at a time: a dashboard read
+ * arriving mid-insert waits for at most this many rows (engine-turns.ts lets it go before the next).
+ */
+export const EMBEDDED_INSERT_ROWS = 10_000;
 /** Months per INSERT for ingest: well under the engine's 100, and few parts per INSERT. */
 export const MAX_PARTITIONS_PER_INSERT = 24;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { chInsert } from "@/lib/clickhouse/query";
 import { isEmbedded } from "@/lib/config/env";
-import { planInserts } from "./insert-plan";
+import { EMBEDDED_INSERT_ROWS, MAX_ROWS_PER_INSERT, planInserts } from "./insert-plan";
 import { intentLog } from "./intents";
 import { ledgerLock } from "./lock";
 import { orgHoursOf } from "./org-hours";
@@ -14,7 +14,8 @@ import { LLM_EVENTS } from "@/lib/clickhouse/tables";
  * raw part without its view), so every write:
  *  1. has the org-hours it touches covered by a stored intent before inserting (intents.ts), cleared
  *     only once no write on those hours is in flight; a crash leaves it for the start-up repair;
- *  2. is cut into INSERTs of a bounded number of months (planInserts), so any span is accepted;
+ *  2. is cut into INSERTs of a bounded number of months and rows (planInserts), so any span is
+ *     accepted and, in embedded mode, a dashboard read waits for at most one bounded INSERT;
  *  3. on failure, repairs the rollup of the hours it touched before throwing, so whatever it did
  *     store is counted exactly once and the caller may retry the rest.
  */
@@ -28,7 +29,7 @@ export class LedgerWriteError extends Error {
 
 /** Each group is written by one INSERT (its rows must share a month); see planInserts. */
 export async function writeLedgerRows(groups: LedgerRow[][], opts: { tag: string; maxPartitions?: number }): Promise<void> {
-  const inserts = planInserts(groups, opts.maxPartitions);
+  const inserts = planInserts(groups, opts.maxPartitions, isEmbedded() ? EMBEDDED_INSERT_ROWS : MAX_ROWS_PER_INSERT);
   if (!inserts.length) return;
   const orgHours = orgHoursOf(inserts.flat());
   const outcome = await ledgerLock().shared(async () => {
