@@ -13,7 +13,7 @@ import { LLM_EVENTS } from "@/lib/clickhouse/tables";
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const endMs = Number(process.argv[3] ?? Date.now());
-const INSERT_ROWS = 50_000; // the group-commit writer's largest flush
+const INSERT_ROWS = Number(process.env.INSERT_ROWS ?? 50_000); // the group-commit writer's largest flush
 
 await migrateClickhouse();
 let insertMs = 0;
