@@ -15,7 +15,8 @@ export type QueryOptions = {
   /**
    * A query no request waits for (a periodic refresh): run on one engine thread so the other core
    * stays with the thread that answers requests. On two cores the engine's default of one thread
-   * per core starved request handling for the length of the query.
+   * per core starved request handling for the length of the query. In embedded mode it also lets
+   * reads that someone waits for go first, as writes do (engine-turns.ts).
    */
   background?: boolean;
   /**
@@ -26,9 +27,9 @@ export type QueryOptions = {
 };
 
 /**
- * Every read goes through here (never a write: writes go through chCommand or chInsert, which count
- * them for the caches keyed on ledgerGeneration): bound parameters, an execution time limit (a runaway query inside
- * the embedded engine cannot be interrupted from JS) and a memory cap.
+ * Every read goes through here (never a write: chCommand and chInsert count writes for the caches
+ * keyed on ledgerGeneration): bound parameters, an execution time limit (a runaway query inside the
+ * embedded engine cannot be interrupted from JS) and a memory cap.
  */
 export async function chQuery<T>(sql: string, opts: QueryOptions): Promise<T[]> {
   const run = async () => {
