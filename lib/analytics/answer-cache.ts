@@ -1,9 +1,11 @@
 import "server-only";
 import { ledgerGeneration } from "@/lib/clickhouse/ledger-generation";
+import { isEmbedded } from "@/lib/config/env";
 
 /**
  * Answers of ledger reads, kept per question until this process next writes to the ledger (see
- * ledgerGeneration): only correct where this process is the store's only writer, i.e. embedded mode.
+ * ledgerGeneration). That is only correct where this process is the store's only writer, i.e. in
+ * embedded mode; against a ClickHouse server every question is computed.
  * Holds promises, so concurrent askers of one question share one computation, and asking a question
  * already answered costs no statement at all. A failed answer is dropped, so the next asker asks again.
  */
@@ -22,6 +24,7 @@ export class AnswerCache<V> {
   ) {}
 
   get(question: string, compute: () => V): V {
+    if (!isEmbedded()) return compute();
     const generation = ledgerGeneration();
     if (generation !== this.generation) {
       // Everything kept was read before the last write: none of it may be served again.

@@ -2,7 +2,6 @@ import "server-only";
 import { authenticate } from "@/lib/auth/request";
 import { checkKeyRequestLimit } from "@/lib/auth/key-limits";
 import { errorResponse, jsonError } from "@/lib/http/responses";
-import { isEmbedded } from "@/lib/config/env";
 import { AnswerCache } from "./answer-cache";
 import { querySpend, type SpendQuery } from "./spend";
 import { parseSpendParams } from "./spend-params";
@@ -21,7 +20,7 @@ export async function handleSpend(req: Request): Promise<Response> {
   try {
     const q = { orgId: auth.principal.orgId, ...params.value };
     // In embedded mode many readers of one view cost one statement until the next write (AnswerCache).
-    const body = isEmbedded() ? await answers.get(JSON.stringify(q), () => spendBody(q)) : await spendBody(q);
+    const body = await answers.get(JSON.stringify(q), () => spendBody(q));
     return new Response(body, { headers: { "content-type": "application/json", "cache-control": "no-store" } });
   } catch (err) {
     return errorResponse("spend", err);
