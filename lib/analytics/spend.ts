@@ -96,33 +96,36 @@ export function rollupWhere(orgId: string, from: Date, to: Date, filters: SpendF
 /** Spend grouped by any dimensions and an optional time bucket, read from the hourly rollup. */
 export async function querySpend(q: SpendQuery): Promise<SpendRow[]> {
   const groupBy = q.groupBy.filter((d) => (DIMENSIONS as readonly string[]).includes(d));
-  const { where, params } = rollupWhere(q.orgId, q.from, q.to, q.filters);
-  const part = (time: "days" | "edges") => rollupWhere(q.orgId, q.from, q.to, q.filters, time).where;
-  const keys: string[] = [...groupBy];
   const selects: string[] = [...groupBy];
-  if (q.interval) {
-    selects.unshift(q.interval === "day" ? "toStartOfDay(hour) AS bucket" : "hour AS bucket");
-    keys.unshift("bucket");
-  }
+  if (q.interval) selects.unshift(q.interval === "day" ? "toStartOfDay(hour) AS bucket" : "hour AS bucket");
   const days = q.interval === "hour" ? null : wholeDays(q.from, q.to);
-  // Whole UTC days are read through the daily projection of the rollup (a fraction of its rows
-  // when user or customer is involved); the hours before and after them from the hourly rows.
-  const source = days
-    ? `(${[
-        `SELECT ${[...selects, SPEND_SUMS].join(",")} FROM ${SPEND_HOURLY} WHERE ${part("days")} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`,
-        `SELECT ${[...selects, SPEND_SUMS].join(",")} FROM ${SPEND_HOURLY} WHERE ${part("edges")} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`,
-      ].join(" UNION ALL ")})`
-    : SPEND_HOURLY;
+  const { sql: grouped, params } = groupedSpend(q, selects, days);
   const sql = `
-    SELECT ${[...(days ? keys : selects), SPEND_SUMS].join(",\n")}
-    FROM ${source}
-    ${days ? "" : `WHERE ${where}`}
-    ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}
-    HAVING requests != 0 OR cost_pico != 0
+    ${grouped}
     ORDER BY ${q.interval ? "bucket ASC, " : ""}cost_pico DESC${groupBy.length ? ", " + groupBy.join(", ") : ""}
     ${q.limit && !q.interval ? `LIMIT ${Math.max(1, Math.floor(q.limit))}` : ""}`;
-  const rows = await chQuery<RawRow>(sql, { tag: "analytics.spend", params: days ? { ...params, dayFrom: days.from, dayTo: days.to } : params });
+  const rows = await chQuery<RawRow>(sql, { tag: "analytics.spend", params });
   return rows.map((r) => toSpendRow(r, groupBy, Boolean(q.interval)));
+}
+
+/**
+ * The rollup's sums over [from, to) grouped by `selects` (a dimension, or `<expression> AS <key>`),
+ * keys first, then SPEND_SUMS, without groups that have neither requests nor cost. With `days`, whole
+ * UTC days are read through the rollup's projections (a fraction of its rows when user or customer is
+ * involved) and the hours before and after them from the hourly rows.
+ */
+export function groupedSpend(q: { orgId: string; from: Date; to: Date; filters: SpendFilters }, selects: string[], days: { from: number; to: number } | null) {
+  const keys = selects.map((s) => s.split(" AS ").pop()!);
+  const groupBy = keys.length ? `GROUP BY ${keys.join(", ")}` : "";
+  const { where, params } = rollupWhere(q.orgId, q.from, q.to, q.filters);
+  const part = (time: "days" | "edges") =>
+    `SELECT ${[...selects, SPEND_SUMS].join(",")} FROM ${SPEND_HOURLY} WHERE ${rollupWhere(q.orgId, q.from, q.to, q.filters, time).where} ${groupBy}`;
+  const sql = `
+    SELECT ${[...(days ? keys : selects), SPEND_SUMS].join(",\n")}
+    FROM ${days ? `(${part("days")} UNION ALL ${part("edges")})` : `${SPEND_HOURLY} WHERE ${where}`}
+    ${groupBy}
+    HAVING requests != 0 OR cost_pico != 0`;
+  return { sql, params: days ? { ...params, dayFrom: days.from, dayTo: days.to } : params };
 }
 
 const DAY_S = 86_400;
