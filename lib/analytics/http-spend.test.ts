@@ -5,9 +5,10 @@
  */
 import { openTempStore, type TempStore } from "@/lib/testing/temp-store"; // first: sets DATA_DIR
 import { serveRoutes, type RouteServer } from "@/lib/testing/route-server";
+import { selectStatementsDuring } from "@/lib/testing/statement-count";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { chCommand, chInsert, chQuery } from "@/lib/clickhouse/query";
+import { chCommand, chInsert } from "@/lib/clickhouse/query";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { ingestEvents } from "@/lib/ingest/ingest-batch";
 import { handleSpend } from "./http-spend";
@@ -39,26 +40,19 @@ const get = async (k = key, qs = QS) => {
   assert.equal(res.status, 200);
   return (await res.json()) as { rows: { feature: string; requests: number }[] };
 };
-const statements = async () => Number((await chQuery<{ value: string }>("SELECT value FROM system.events WHERE event = 'SelectQuery'", { tag: "test.count" }))[0].value);
-/** SELECT statements run by `f`, not counting the two counting it */
-const statementsOf = async (f: () => Promise<unknown>) => {
-  const before = await statements();
-  await f();
-  return (await statements()) - before - 1;
-};
 
 test("a question asked again costs no statement and gets the same answer", async () => {
   const first = await get();
   assert.deepEqual(first.rows.map((r) => r.feature).sort(), ["chat", "search"]);
   let again: unknown;
-  assert.equal(await statementsOf(async () => (again = await get())), 0);
+  assert.equal(await selectStatementsDuring(async () => (again = await get())), 0);
   assert.deepEqual(again, first);
 });
 
 test("sixteen readers asking at once after a write share one statement", async () => {
   assert.equal((await ingestEvents(store.orgId, "k", [event("chat")])).accepted, 1);
   let answers: { rows: { feature: string; requests: number }[] }[] = [];
-  assert.equal(await statementsOf(async () => (answers = await Promise.all(Array.from({ length: 16 }, () => get())))), 1);
+  assert.equal(await selectStatementsDuring(async () => (answers = await Promise.all(Array.from({ length: 16 }, () => get())))), 1);
   for (const a of answers) assert.deepEqual(a, answers[0]);
   assert.equal(answers[0].rows.find((r) => r.feature === "chat")?.requests, 2);
 });
@@ -78,7 +72,7 @@ test("a write marked as leaving the ledger unchanged (collectors' samples) keeps
   await chCommand("CREATE TABLE IF NOT EXISTS test_samples (x UInt8) ENGINE = Memory", { tag: "test.ddl" });
   const first = await get();
   let again: unknown;
-  assert.equal(await statementsOf(async () => {
+  assert.equal(await selectStatementsDuring(async () => {
     await chInsert("test_samples", [{ x: 1 }], { tag: "test.samples", ledgerUnchanged: true });
     again = await get();
   }), 0);

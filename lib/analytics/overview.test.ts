@@ -5,9 +5,9 @@
  * unaligned ranges, hourly and daily buckets, filters, ties, values left unset and unpriced usage.
  */
 import { openTempStore, type TempStore } from "@/lib/testing/temp-store"; // first: sets DATA_DIR
+import { selectStatementsDuring } from "@/lib/testing/statement-count";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { chQuery } from "@/lib/clickhouse/query";
 import { ingestEvents } from "@/lib/ingest/ingest-batch";
 import type { Dimension } from "@/lib/domain/event";
 import { bucketInterval, previousRange, type ViewFilters } from "./filters";
@@ -127,18 +127,15 @@ test("the unpriced callout's question is unchanged and sees the unpriced models"
   assert.equal(unpriced.reduce((n, m) => n + m.requests, 0), (await data.summary).current.unpriced_requests);
 });
 
-const statements = async () => Number((await chQuery<{ value: string }>("SELECT value FROM system.events WHERE event = 'SelectQuery'", { tag: "test.count" }))[0].value);
-
 let outside = 0;
 /** Stores one event far outside every view above: the data changed, the numbers shown did not. */
 const touchRollup = async () => assert.equal((await ingestEvents(store.orgId, "k", [{ id: `outside-${outside++}`, timestamp: "2025-01-01T00:00:00Z", provider: "openai", model: "gpt-4o-mini", usage: { input_tokens: 1, output_tokens: 1 } }])).accepted, 1);
 
-const statementsFor = async (v: ViewFilters) => {
-  const before = await statements();
-  const data = loadOverview(store.orgId, v);
-  await Promise.all([data.summary, data.unpriced, data.breakdown, data.chart]);
-  return (await statements()) - before - 1; // minus one: the second count reads itself
-};
+const statementsFor = (v: ViewFilters) =>
+  selectStatementsDuring(() => {
+    const data = loadOverview(store.orgId, v);
+    return Promise.all([data.summary, data.unpriced, data.breakdown, data.chart]);
+  });
 
 test("a whole overview costs four statements (it was eleven), five when the chart is stacked by a dimension without a driver table", async () => {
   const b = await overviewBreakdown(store.orgId, VIEWS[1][1], "day");
