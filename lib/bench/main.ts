@@ -12,7 +12,7 @@
  * Options: --stored 10000000 --events 1000000 --clients 32 --batch 1000 --engine-events 1000000 --runs 40
  *          --readers 16 --read-seconds 20 --port 3300 --json <file> (the figures as JSON, to compare runs)
  */
-import { waitHealthy } from "./wait-healthy";
+import { startProductServer } from "./product-server";
 import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -48,7 +48,6 @@ const READERS = Number(opt.readers);
 const READ_SECONDS = Number(opt["read-seconds"]);
 /** sent while one reader asks the overview's queries; the store ends at --stored events in all */
 const DURING = Math.floor(EVENTS / 4);
-const base = `http://localhost:${PORT}`;
 const root = process.cwd();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "finops-bench-"));
 const endMs = Date.now();
@@ -86,15 +85,10 @@ if (preloadCount > 0) {
   });
   log(`preloaded ${pre.events.toLocaleString()} events in ${pre.seconds.toFixed(0)} s`);
 }
-const server = tsxNode("lib/cli/start.ts", [], { DATA_DIR: dataDir, PORT: String(PORT), DEMO_DATA: "0", NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: base });
-let serverLog = "";
-server.stdout.on("data", (d) => (serverLog += d));
-server.stderr.on("data", (d) => (serverLog += d));
-const stopServer = () => server.pid && process.kill(server.pid, "SIGTERM");
-process.on("exit", stopServer);
-await waitHealthy(base, server, () => serverLog);
+const server = await startProductServer({ dataDir, port: PORT });
+const base = server.base;
 await waitIdIndex();
-const memory = peakRssSampler(server.pid!);
+const memory = peakRssSampler(server.process.pid!);
 memory.reset();
 log("server healthy");
 
@@ -237,7 +231,7 @@ if (opt.json) {
   fs.writeFileSync(path.resolve(opt.json), JSON.stringify(figures, null, 2) + "\n");
   log(`figures written to ${opt.json}`);
 }
-stopServer();
+await server.stop();
 await db().$disconnect();
 void bench;
 try {

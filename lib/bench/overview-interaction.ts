@@ -12,12 +12,12 @@
  * Options: --url <running server> (otherwise starts `npm start` with demo data on --port in a fresh
  * data directory, or --data-dir to reuse one), --server-pid, --rounds 6, --json <file>, --headed.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "@playwright/test";
+import { startProductServer, type ProductServer } from "./product-server";
 import { summarize } from "./stats";
 import { treeCpuMs } from "./process-cpu";
 import { PROBE_SOURCE, type ProbeResult, type ProbeStep } from "./overview-probe";
@@ -36,50 +36,21 @@ const { values: opt } = parseArgs({
 const ROUNDS = Number(opt.rounds);
 const log = (s: string) => console.log(`[bench:overview] ${s}`);
 
-let server: ChildProcess | undefined;
-let stopping = false;
-const base = opt.url ?? (await startServer(Number(opt.port)));
-const serverPid = opt["server-pid"] ? Number(opt["server-pid"]) : server?.pid;
+const server = opt.url ? undefined : await startServer(Number(opt.port));
+const base = opt.url ?? server!.base;
+const serverPid = opt["server-pid"] ? Number(opt["server-pid"]) : server?.process.pid;
 
 try {
   const results = await run(base);
   report(results);
 } finally {
-  if (server?.pid) {
-    stopping = true;
-    // start.ts forwards SIGTERM to `next start`.
-    server.kill("SIGTERM");
-    await new Promise((r) => server!.once("exit", r));
-  }
+  await server?.stop();
 }
 
-async function startServer(port: number): Promise<string> {
+function startServer(port: number): Promise<ProductServer> {
   const dataDir = opt["data-dir"] ?? fs.mkdtempSync(path.join(os.tmpdir(), "finops-bench-overview-"));
-  const url = `http://localhost:${port}`;
-  log(`starting the product on ${url} (data in ${dataDir}; builds first when sources changed)`);
-  server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/start.ts"], {
-    cwd: process.cwd(),
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: "1", NEXTAUTH_URL: url },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  server.stdout!.on("data", (d) => (out += d));
-  server.stderr!.on("data", (d) => (out += d));
-  server.once("exit", (code) => {
-    if (code && !stopping) {
-      console.error(out);
-      process.exit(1);
-    }
-  });
-  for (let i = 0; i < 900; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return url;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`the server did not become healthy at ${url}`);
+  log(`starting the product on port ${port} (data in ${dataDir}; builds first when sources changed)`);
+  return startProductServer({ dataDir, port, demoData: true });
 }
 
 type Kind = "range" | "filter" | "stack";

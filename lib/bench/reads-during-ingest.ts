@@ -7,34 +7,23 @@
  *  - `GET /api/health`: one `SELECT 1` in the engine, so it adds the wait for the engine's one lane;
  *  - `GET /api/v1/spend`, a top-10 features over 30 days, with a new range each time (never cached).
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { waitHealthy } from "./wait-healthy";
+import { startProductServer } from "./product-server";
 import { sendEvents } from "./ingest-load";
 import { summarize } from "./stats";
 
 const CLIENTS = Number(process.argv[2] ?? 32);
 const PORT = 3311;
-const base = `http://localhost:${PORT}`;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "finops-reads-"));
 process.env.DATA_DIR = work;
 const { migrateConfigDb } = await import("@/lib/db/migrate");
 const { ensureOrganization } = await import("@/lib/bootstrap/users");
 await migrateConfigDb();
 const { orgId } = await ensureOrganization(false);
-const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/start.ts"], {
-  env: { ...process.env, DATA_DIR: work, PORT: String(PORT), DEMO_DATA: "0", NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: base },
-});
-let serverLog = "";
-server.stdout.on("data", (d) => (serverLog += d));
-server.stderr.on("data", (d) => (serverLog += d));
-process.on("exit", () => {
-  server.kill("SIGTERM");
-  fs.rmSync(work, { recursive: true, force: true });
-});
-await waitHealthy(base, server, () => serverLog);
+const { base } = await startProductServer({ dataDir: work, port: PORT });
+process.on("exit", () => fs.rmSync(work, { recursive: true, force: true }));
 const { createApiKey } = await import("@/lib/auth/api-keys");
 const key = (await createApiKey({ orgId, name: "bench", scopes: ["ingest", "read"] })).key;
 const auth = { authorization: `Bearer ${key}` };

@@ -16,6 +16,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { startProductServer } from "@/lib/bench/product-server";
 
 const { values: opt } = parseArgs({
   options: {
@@ -133,7 +134,6 @@ async function main() {
   const root = process.cwd();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "finops-bench-budgets-"));
   const port = Number(opt.port);
-  const base = `http://127.0.0.1:${port}`;
   const node = (args: string[], env: Record<string, string>) =>
     spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", ...args], { cwd: root, env: { ...process.env, ...env } });
   log(`seeding ${BUDGETS} budgets into ${work}`);
@@ -146,18 +146,8 @@ async function main() {
     child.stderr.pipe(process.stderr);
     child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`seed exit ${code}`))));
   });
-  const server = node(["lib/cli/start.ts"], { DATA_DIR: work, PORT: String(port), DEMO_DATA: "0", NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: base });
-  let serverLog = "";
-  server.stdout.on("data", (d) => (serverLog += d));
-  server.stderr.on("data", (d) => (serverLog += d));
-  const stop = () => server.pid && !server.killed && server.kill("SIGTERM");
-  process.on("exit", stop);
+  const server = await startProductServer({ dataDir: work, port });
   try {
-    for (let i = 0; ; i++) {
-      if (i > 2400) throw new Error(`server did not start:\n${serverLog.slice(-2000)}`);
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
     // A pooled keep-alive client, as a gateway holds one; node:http rather than fetch, whose own CPU
     // per request (about 2.8 ms here) competed with the server for the same two cores.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
@@ -211,11 +201,10 @@ async function main() {
     };
     console.log(JSON.stringify(result, null, 2));
   } catch (err) {
-    log(`server output (last 3,000 characters):\n${serverLog.slice(-3000)}`);
+    log(`server output (last 3,000 characters):\n${server.log().slice(-3000)}`);
     throw err;
   } finally {
-    stop();
-    await new Promise((r) => setTimeout(r, 1000));
+    await server.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }

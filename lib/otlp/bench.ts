@@ -8,8 +8,8 @@
  * average ~14 on 2 cores): most likely the volume in flight sets the size of the ledger's group
  * commits, so unequal batches measure the batch size rather than the encoding (not profiled).
  */
-import { waitHealthy } from "@/lib/bench/wait-healthy";
-import { spawn, execFileSync } from "node:child_process";
+import { startProductServer } from "@/lib/bench/product-server";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -36,7 +36,6 @@ const SPAN_BATCH = Number(opt["span-batch"]);
 const EVENT_BATCH = Number(opt["event-batch"]);
 const ROUNDS = Number(opt.rounds);
 const PORT = Number(opt.port);
-const base = `http://localhost:${PORT}`;
 const root = process.cwd();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "finops-bench-otlp-"));
 const endMs = Date.now();
@@ -52,19 +51,11 @@ const { db } = await import("@/lib/db/prisma");
 // Limits high enough that the benchmark measures ingestion, not the key's quota.
 const key = (await createApiKey({ orgId, name: "bench", scopes: ["ingest"], limits: { requestsPerMinute: 1_000_000, eventsPerDay: 100_000_000 } })).key;
 
-const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/start.ts"], {
-  cwd: root,
-  env: { ...process.env, DATA_DIR: work, PORT: String(PORT), DEMO_DATA: "0", NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: base },
-});
-let serverLog = "";
-server.stdout.on("data", (d) => (serverLog += d));
-server.stderr.on("data", (d) => (serverLog += d));
-const stop = () => server.pid && process.kill(server.pid, "SIGTERM");
-process.on("exit", stop);
-await waitHealthy(base, server, () => serverLog);
+const server = await startProductServer({ dataDir: work, port: PORT });
+const base = server.base;
 log("server healthy");
 process.on("uncaughtException", (err) => {
-  console.error(err, `\nserver log tail:\n${serverLog.slice(-3000)}`);
+  console.error(err, `\nserver log tail:\n${server.log().slice(-3000)}`);
   process.exit(1);
 });
 
@@ -147,7 +138,7 @@ fs.mkdirSync(path.join(root, "bench-results"), { recursive: true });
 const outFile = path.join(root, "bench-results", `bench-otlp-${new Date().toISOString().replace(/[:.]/g, "-")}.md`);
 fs.writeFileSync(outFile, md + "\n");
 console.log("\n" + md + `\n\n(written to ${path.relative(root, outFile)})`);
-stop();
+await server.stop();
 await db().$disconnect();
 try {
   execFileSync("rm", ["-rf", work]);
