@@ -1,5 +1,5 @@
 import "server-only";
-import http from "node:http";
+import { addRequestHook } from "@/lib/http/request-hooks";
 import { env } from "@/lib/config/env";
 
 /**
@@ -16,14 +16,10 @@ const g = globalThis as typeof globalThis & { __finopsPeerStamp?: boolean };
 /** Called once from instrumentation (the Next.js server process) before it serves. */
 export function installPeerAddressStamp(): void {
   if (g.__finopsPeerStamp) return;
-  const emit = http.Server.prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
-  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const req = args[0] as http.IncomingMessage;
-      req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "";
-    }
-    return emit.call(this, event, ...args);
-  } as typeof http.Server.prototype.emit;
+  addRequestHook((req) => {
+    req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "";
+    return false;
+  });
   g.__finopsPeerStamp = true;
 }
 

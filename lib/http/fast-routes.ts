@@ -1,5 +1,6 @@
 import "server-only";
-import http from "node:http";
+import type http from "node:http";
+import { addRequestHook } from "./request-hooks";
 
 /**
  * Routes answered by the server process before Next.js sees the request.
@@ -11,8 +12,7 @@ import http from "node:http";
  * handler; the app/api route file for the same path stays, so a request the fast route declines
  * (it returns null: another method, a session instead of an API key) is served by Next.js as before.
  *
- * Installed once per process from instrumentation, by wrapping http.Server's "request" event as
- * client-address.ts does: `next start` gives no other way in without replacing its server.
+ * Installed once per process from instrumentation, as a request hook (request-hooks.ts).
  */
 export type FastRoute = (url: URL, req: http.IncomingMessage) => Promise<Response> | null;
 
@@ -36,18 +36,12 @@ export function registerFastRoute(pathname: string, route: FastRoute): void {
 function install(): void {
   if (registry.installed) return;
   registry.installed = true;
-  const emit = http.Server.prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
-  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
-      const answer = dispatch(req);
-      if (answer) {
-        void send(answer, res);
-        return true;
-      }
-    }
-    return emit.call(this, event, ...args);
-  } as typeof http.Server.prototype.emit;
+  addRequestHook((req, res) => {
+    const answer = dispatch(req);
+    if (!answer) return false;
+    void send(answer, res);
+    return true;
+  });
 }
 
 function dispatch(req: http.IncomingMessage): Promise<Response> | null {
