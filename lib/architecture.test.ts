@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
+import { typescriptFiles } from "@/lib/testing/source-files";
 
 /**
  * The layering the README describes: no two lib/ folders import each other (what both need lives in
@@ -9,13 +10,7 @@ import { test } from "node:test";
  */
 const LIB = path.resolve(import.meta.dirname);
 
-function productFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === "generated" || e.name === "bench" || e.name === "testing" ? [] : productFiles(p);
-    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !/^bench/.test(e.name) ? [p] : [];
-  });
-}
+const productFiles = (dir: string) => typescriptFiles(dir, ["bench", "testing"]).filter((p) => !/\.test\.tsx?$/.test(p) && !/^bench/.test(path.basename(p)));
 
 test("no two lib/ folders import each other", () => {
   const deps = new Map<string, Map<string, string>>(); // folder -> imported folder -> an importing file
@@ -45,15 +40,9 @@ test("components never import app/", () => {
   const root = path.dirname(LIB);
   const app = path.join(root, "app");
   const components = path.join(root, "components");
-  const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) return walk(p);
-      return /\.tsx?$/.test(e.name) ? [p] : [];
-    });
   const intoApp = (file: string, spec: string) =>
     spec === "@/app" || spec.startsWith("@/app/") || (spec.startsWith(".") && !path.relative(app, path.resolve(path.dirname(file), spec)).startsWith(".."));
-  const offenders = walk(components)
+  const offenders = typescriptFiles(components)
     .filter((file) => [...fs.readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].some((m) => intoApp(file, m[1])))
     .map((file) => path.relative(root, file))
     .sort();

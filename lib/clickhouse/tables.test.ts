@@ -3,19 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import ts from "typescript";
+import { typescriptFiles } from "@/lib/testing/source-files";
 import { TABLES, VIEWS } from "./schema";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 /** Where table names may be spelled: their definitions, and the migrations (history, written once). */
 const ALLOWED = [path.join("lib", "clickhouse", "schema") + path.sep, path.join("lib", "clickhouse", "migrations") + path.sep];
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
-    const rel = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === "node_modules" || e.name === "generated" ? [] : sourceFiles(rel);
-    return /\.tsx?$/.test(e.name) ? [rel] : [];
-  });
-}
+const sourceFiles = (dir: string) => typescriptFiles(path.join(ROOT, dir)).map((p) => path.relative(ROOT, p));
 
 /** Table names inside the string and template literals of a file (comments may name tables). */
 function spelledNames(file: string, names: RegExp): string[] {
