@@ -7,6 +7,7 @@ import { openTempStore, type TempStore } from "@/lib/testing/temp-store"; // fir
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { ingestEvents } from "@/lib/ingest/ingest-batch";
+import { selectStatementsDuring } from "@/lib/testing/statement-count";
 import { buildCheckSnapshot } from "./check-snapshot";
 import { insertBudget, listBudgets } from "./repository";
 import { createBudget } from "./service";
@@ -75,4 +76,19 @@ test("a budget written by another process (no change signal here) is in the next
   const later = await buildCheckSnapshot(store.orgId, { force: false, now: NOW });
   assert.equal(later.entries.find((x) => x.answer.name === "Search day")!.answer.spent_usd, "2");
   assert.equal(later.entries.find((x) => x.answer.name === "Growth day")!.answer.spent_usd, "2");
+});
+
+test("with no ledger write and no period ended, a rebuild reads nothing from the engine; a write or a period's end makes it read again", async () => {
+  await buildCheckSnapshot(store.orgId, { force: false, now: NOW });
+  let snap = await buildCheckSnapshot(store.orgId, { force: false, now: NOW });
+  assert.equal(await selectStatementsDuring(async () => (snap = await buildCheckSnapshot(store.orgId, { force: false, now: NOW }))), 0);
+  assert.equal(snap.entries.find((x) => x.answer.name === "Search day")!.answer.spent_usd, "2");
+  assert.equal((await ingestEvents(store.orgId, "k", [dollar("f", "2026-11-01T13:00:00Z", "search")])).accepted, 1);
+  assert.ok((await selectStatementsDuring(async () => (snap = await buildCheckSnapshot(store.orgId, { force: false, now: NOW })))) > 0);
+  assert.equal(snap.entries.find((x) => x.answer.name === "Search day")!.answer.spent_usd, "3");
+  // The next day: the day budgets' period ended, so their spend starts again from the new day's events (none).
+  const tomorrow = new Date("2026-11-02T01:00:00Z");
+  assert.ok((await selectStatementsDuring(async () => (snap = await buildCheckSnapshot(store.orgId, { force: false, now: tomorrow })))) > 0);
+  assert.equal(snap.entries.find((x) => x.answer.name === "Search day")!.answer.spent_usd, "0");
+  assert.equal(snap.entries.find((x) => x.answer.name === "Org month")!.answer.spent_usd, "5");
 });
