@@ -89,6 +89,8 @@ function settings(opts: QueryOptions) {
     max_memory_usage: "8000000000",
     log_comment: opts.tag,
     output_format_json_quote_64bit_integers: 1,
-    ...(opts.background ? { max_threads: 1 } : {}),
+    // Always said, never left out: the embedded connection applies settings as session-wide SET
+    // statements, so a background query's 1 would otherwise stay for every query after it. 0 = auto.
+    max_threads: opts.background ? 1 : 0,
   } as const;
 }
