@@ -12,7 +12,7 @@ import { env, isEmbedded } from "@/lib/config/env";
  * separate module graphs, and chdb refuses a second open of the same data directory.
  */
 const KEY = Symbol.for("llm-finops.clickhouse");
-type Holder = { client?: ClickHouseClient; dir?: string };
+type Holder = { client?: ClickHouseClient; dir?: string; chdb?: ReturnType<typeof createChdbConnection> };
 const holder: Holder = ((globalThis as Record<symbol, Holder>)[KEY] ??= {});
 
 export function clickhouseDataDir(): string {
@@ -25,7 +25,8 @@ export function getClickhouse(): ClickHouseClient {
   if (isEmbedded()) {
     const dir = clickhouseDataDir();
     fs.mkdirSync(dir, { recursive: true });
-    holder.client = createClient({ connection: createChdbConnection({ path: dir }) } as Parameters<typeof createClient>[0]);
+    holder.chdb = createChdbConnection({ path: dir });
+    holder.client = createClient({ connection: holder.chdb } as Parameters<typeof createClient>[0]);
     holder.dir = dir;
   } else {
     holder.client = createClient({
@@ -43,8 +44,15 @@ export function getClickhouse(): ClickHouseClient {
   return holder.client;
 }
 
+/** The embedded engine's own connection (undefined against a server), for chdb's native insert path. */
+export function embeddedConnection() {
+  getClickhouse();
+  return holder.chdb;
+}
+
 export async function closeClickhouse(): Promise<void> {
   const c = holder.client;
   holder.client = undefined;
+  holder.chdb = undefined;
   if (c) await c.close();
 }

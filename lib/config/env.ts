@@ -17,6 +17,11 @@ const envSchema = z.object({
   DEMO_DATA: z.enum(["0", "1"]).default("1"),
   /** "0" keeps the worker loops out of the web server process (they then run via `npm run workers`). */
   EMBEDDED_WORKERS: z.enum(["0", "1"]).optional(),
+  /**
+   * How the embedded engine receives inserts: "native" (chdb's own insert, the default) or "client"
+   * (inline in the SQL text through @clickhouse/client's connection, kept to compare in benchmarks).
+   */
+  EMBEDDED_INSERT_PATH: z.enum(["native", "client"]).default("native"),
   /** Max milliseconds an ingest request waits for its group commit. */
   INGEST_FLUSH_MS: z.coerce.number().int().min(1).max(5000).default(15),
   /** Most tokens one event may claim in any one bucket (input, cache read, cache write, output, ...). */
