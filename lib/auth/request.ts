@@ -16,14 +16,7 @@ export type AuthResult = { ok: true; principal: RequestPrincipal } | { ok: false
  */
 export async function authenticate(req: Request, scope: Scope, permission?: Permission): Promise<AuthResult> {
   const header = req.headers.get("authorization");
-  if (header) {
-    const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!m) return { ok: false, status: 401, error: "Authorization header must be 'Bearer <api key>'." };
-    const key = await verifyApiKey(m[1]);
-    if (!key) return { ok: false, status: 401, error: "API key is unknown or revoked." };
-    if (!key.scopes.includes(scope)) return { ok: false, status: 403, error: `API key lacks the '${scope}' scope.` };
-    return { ok: true, principal: { kind: "apiKey", ...key } };
-  }
+  if (header) return authenticateBearer(header, scope);
   if (permission) {
     const user = sessionUserFrom(await getServerSession(authOptions));
     if (user) {
@@ -32,4 +25,14 @@ export async function authenticate(req: Request, scope: Scope, permission?: Perm
     }
   }
   return { ok: false, status: 401, error: "Missing credentials: send 'Authorization: Bearer <api key>'." };
+}
+
+/** An Authorization header's API key, which must have `scope` (also used by fast routes, which have no web Request). */
+export async function authenticateBearer(header: string, scope: Scope): Promise<AuthResult> {
+  const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!m) return { ok: false, status: 401, error: "Authorization header must be 'Bearer <api key>'." };
+  const key = await verifyApiKey(m[1]);
+  if (!key) return { ok: false, status: 401, error: "API key is unknown or revoked." };
+  if (!key.scopes.includes(scope)) return { ok: false, status: 403, error: `API key lacks the '${scope}' scope.` };
+  return { ok: true, principal: { kind: "apiKey", ...key } };
 }

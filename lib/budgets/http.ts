@@ -1,10 +1,10 @@
 import "server-only";
 import type { IncomingMessage } from "node:http";
 import { actorOf } from "@/lib/audit/record";
-import { checkKeyRequestLimit } from "@/lib/auth/key-limits";
-import { authenticate, type RequestPrincipal } from "@/lib/auth/request";
+import { checkKeyRequestLimit, keyRequestRefusal } from "@/lib/auth/key-limits";
+import { authenticate, authenticateBearer, type RequestPrincipal } from "@/lib/auth/request";
 import { readJsonBody } from "@/lib/http/body";
-import { errorResponse, jsonError } from "@/lib/http/responses";
+import { errorAnswer, errorResponse, jsonError, jsonErrorAnswer, toResponse, type JsonAnswer } from "@/lib/http/responses";
 import { budgetJson, statusJson } from "./api-shape";
 import { checkBudgets, parseCheckParams } from "./check";
 import { getBudget, listBudgets } from "./repository";
@@ -86,22 +86,30 @@ export async function handleDeleteBudget(req: Request, ctx: Ctx): Promise<Respon
 export async function handleCheckBudgets(req: Request): Promise<Response> {
   const g = await guard(req, false);
   if ("response" in g) return g.response;
-  const params = parseCheckParams(new URL(req.url).searchParams);
-  if (!params.ok) return jsonError(400, "Invalid query parameters.", params.errors);
+  return toResponse(await checkAnswer(g.principal, new URL(req.url).searchParams));
+}
+
+async function checkAnswer(principal: RequestPrincipal, query: URLSearchParams): Promise<JsonAnswer> {
+  const params = parseCheckParams(query);
+  if (!params.ok) return jsonErrorAnswer(400, "Invalid query parameters.", params.errors);
   try {
-    return Response.json(await checkBudgets(g.principal.orgId, params.value), noStore);
+    return { status: 200, body: await checkBudgets(principal.orgId, params.value), headers: { "cache-control": "no-store" } };
   } catch (err) {
-    return errorResponse("budgets.check", err);
+    return errorAnswer("budgets.check", err);
   }
 }
 
 /**
  * The check as a fast route (lib/http/fast-routes.ts), answered before Next.js: a GET with an API key,
- * as gateways send it, through the same handler. Anything else (a session, another method) returns
- * null and is served by the route file.
+ * as gateways send it, with the same answers as the route file. Anything else (a session, another
+ * method) returns null and is served by the route file.
  */
-export function fastCheckBudgets(url: URL, req: IncomingMessage): Promise<Response> | null {
+export function fastCheckBudgets(url: URL, req: IncomingMessage): Promise<JsonAnswer> | null {
   const authorization = req.headers.authorization;
   if (req.method !== "GET" || !authorization) return null;
-  return handleCheckBudgets(new Request(url, { headers: { authorization } }));
+  return (async () => {
+    const auth = await authenticateBearer(authorization, "read");
+    if (!auth.ok) return jsonErrorAnswer(auth.status, auth.error);
+    return (await keyRequestRefusal(auth.principal)) ?? checkAnswer(auth.principal, url.searchParams);
+  })();
 }

@@ -13,7 +13,7 @@ before(async () => {
   registerFastRoute("/fast", (url, req) => {
     if (req.method !== "GET") return null; // declined: the listener answers
     if (url.searchParams.has("throw")) return Promise.reject(new Error("boom"));
-    return Promise.resolve(Response.json({ q: url.searchParams.get("q") }, { headers: { "cache-control": "no-store" } }));
+    return Promise.resolve({ status: 200, body: { q: url.searchParams.get("q") }, headers: { "cache-control": "no-store" } });
   });
   server = http.createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);

@@ -1,6 +1,7 @@
 import "server-only";
 import type http from "node:http";
 import { addRequestHook } from "./request-hooks";
+import type { JsonAnswer } from "./responses";
 
 /**
  * Routes answered by the server process before Next.js sees the request.
@@ -8,13 +9,15 @@ import { addRequestHook } from "./request-hooks";
  * The gateway budget check is asked on every LLM call a gateway makes and must answer in a few
  * milliseconds. Through Next.js a route handler costs about 3 ms of CPU per request before it runs
  * (routing, request wrapping, async context), which alone put its p99 past 5 ms on two cores. A
- * fast route is a handler that takes the URL and headers and returns a web Response, like a route
- * handler; the app/api route file for the same path stays, so a request the fast route declines
- * (it returns null: another method, a session instead of an API key) is served by Next.js as before.
+ * fast route is a handler that takes the URL and headers and returns a JSON answer as plain data
+ * (no web Request or Response: their streams and wrappers were most of what the check allocated,
+ * and the garbage collector's pauses were its tail). The app/api route file for the same path stays,
+ * so a request the fast route declines (it returns null: another method, a session instead of an
+ * API key) is served by Next.js as before.
  *
  * Installed once per process from instrumentation, as a request hook (request-hooks.ts).
  */
-export type FastRoute = (url: URL, req: http.IncomingMessage) => Promise<Response> | null;
+export type FastRoute = (url: URL, req: http.IncomingMessage) => Promise<JsonAnswer> | null;
 
 /** The headers next.config.js gives every /api response; fast routes answer with the same. */
 export const API_SECURITY_HEADERS: Record<string, string> = {
@@ -44,7 +47,7 @@ function install(): void {
   });
 }
 
-function dispatch(req: http.IncomingMessage): Promise<Response> | null {
+function dispatch(req: http.IncomingMessage): Promise<JsonAnswer> | null {
   const raw = req.url ?? "";
   const q = raw.indexOf("?");
   const route = registry.routes.get(q < 0 ? raw : raw.slice(0, q));
@@ -58,17 +61,18 @@ function dispatch(req: http.IncomingMessage): Promise<Response> | null {
   return route(url, req);
 }
 
-async function send(answer: Promise<Response>, res: http.ServerResponse): Promise<void> {
-  let response: Response;
+const FAILED: JsonAnswer = { status: 500, body: { error: "Internal error; the server log has the details." }, headers: { "cache-control": "no-store" } };
+
+async function send(answer: Promise<JsonAnswer>, res: http.ServerResponse): Promise<void> {
+  let a: JsonAnswer;
   try {
-    response = await answer;
+    a = await answer;
   } catch (err) {
     console.error("[fast-route]", err);
-    response = Response.json({ error: "Internal error; the server log has the details." }, { status: 500, headers: { "cache-control": "no-store" } });
+    a = FAILED;
   }
-  const body = Buffer.from(await response.arrayBuffer());
-  const headers: Record<string, string> = { ...API_SECURITY_HEADERS };
-  response.headers.forEach((v, k) => (headers[k] = v));
-  headers["content-length"] = String(body.length);
-  if (!res.writableEnded) res.writeHead(response.status, headers).end(body);
+  const body = JSON.stringify(a.body);
+  const headers: Record<string, string> = { ...API_SECURITY_HEADERS, "content-type": "application/json", ...a.headers };
+  headers["content-length"] = String(Buffer.byteLength(body));
+  if (!res.writableEnded) res.writeHead(a.status, headers).end(body);
 }
