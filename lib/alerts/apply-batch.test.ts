@@ -28,6 +28,11 @@ test("a pass that changes nothing is recognised from one read and writes nothing
   assert.deepEqual((await alertOf("quiet-7")).updatedAt, before.updatedAt);
 });
 
+test("more live alerts than one page of the read are all recognised as unchanged", async () => {
+  assert.deepEqual(await applyEvaluations(pass(0, "paged", 230)), { applied: 230, unchanged: 0 });
+  assert.deepEqual(await applyEvaluations(pass(1, "paged", 230)), { applied: 0, unchanged: 230 });
+});
+
 test("numbers that drift under half a percent are not rewritten; a larger move is", async () => {
   const base = { actual: 200, expected: 3, impact_usd: 9.5 };
   await applyEvaluations(pass(0, "drift", 3, () => base));

@@ -13,7 +13,7 @@ import { scopedKey, severityRank } from "./payload";
  * through applyEvaluation, one transaction per alert as before. Reading per evaluation cost four
  * queries each (about 8 s of the server's thread per pass at 1,000 budgets, during which it answered
  * no request); and between evaluations that do write, the thread is handed back every few
- * milliseconds (lib/runtime/yield-slices.ts).
+ * milliseconds (lib/scheduling/yield-slices.ts).
  */
 
 export async function applyEvaluations(evaluations: Evaluation[]): Promise<{ applied: number; unchanged: number }> {
@@ -21,7 +21,7 @@ export async function applyEvaluations(evaluations: Evaluation[]): Promise<{ app
   let unchanged = 0;
   const pause = yieldEvery();
   for (const [orgId, list] of byOrganization(evaluations)) {
-    const known = await liveAlerts(orgId, new Set(list.map((e) => e.source.type)));
+    const known = await liveAlerts(orgId, new Set(list.map((e) => e.source.type)), pause);
     for (const e of list) {
       if (isQuiet(e, known)) {
         unchanged++;
@@ -41,13 +41,27 @@ function byOrganization(evaluations: Evaluation[]): Map<string, Evaluation[]> {
   return out;
 }
 
+const LIVE_PAGE = 100;
+
 type Known = { byActiveKey: Map<string, Alert>; byLatchKey: Map<string, Alert>; bySource: Map<string, Alert[]> };
 
 /** The organization's alerts that a pass can change: active ones, and resolved ones still latched. */
-async function liveAlerts(orgId: string, sourceTypes: Set<string>): Promise<Known> {
-  const rows = await db().alert.findMany({
-    where: { orgId, sourceType: { in: [...sourceTypes] }, OR: [{ activeKey: { not: null } }, { latchKey: { not: null } }] },
-  });
+async function liveAlerts(orgId: string, sourceTypes: Set<string>, pause: () => Promise<void>): Promise<Known> {
+  // In pages: a thousand alert rows mapped by the database client in one step held the server's
+  // thread for tens of milliseconds (the SQLite driver is synchronous).
+  const rows: Alert[] = [];
+  for (let cursor: string | undefined; ; ) {
+    const page = await db().alert.findMany({
+      where: { orgId, sourceType: { in: [...sourceTypes] }, OR: [{ activeKey: { not: null } }, { latchKey: { not: null } }] },
+      orderBy: { id: "asc" },
+      take: LIVE_PAGE,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    rows.push(...page);
+    if (page.length < LIVE_PAGE) break;
+    cursor = page[page.length - 1].id;
+    await pause();
+  }
   const known: Known = { byActiveKey: new Map(), byLatchKey: new Map(), bySource: new Map() };
   for (const a of rows) {
     if (a.activeKey) known.byActiveKey.set(a.activeKey, a);

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { ingestEvents } from "@/lib/ingest/ingest-batch";
 import { selectStatementsDuring } from "@/lib/testing/statement-count";
 import { buildCheckSnapshot } from "./check-snapshot";
-import { insertBudget, listBudgets } from "./repository";
+import { insertBudget, listAllBudgets, listBudgets } from "./repository";
 import { createBudget } from "./service";
 import { budgetStatuses } from "./status";
 
@@ -91,4 +91,17 @@ test("with no ledger write and no period ended, a rebuild reads nothing from the
   assert.ok((await selectStatementsDuring(async () => (snap = await buildCheckSnapshot(store.orgId, { force: false, now: tomorrow })))) > 0);
   assert.equal(snap.entries.find((x) => x.answer.name === "Search day")!.answer.spent_usd, "0");
   assert.equal(snap.entries.find((x) => x.answer.name === "Org month")!.answer.spent_usd, "5");
+});
+
+test("the evaluation pass's list of every budget is read in pages and misses none, in creation order", async () => {
+  const mine = await listBudgets(store.orgId);
+  for (let i = 0; i < 450 - mine.length; i++) {
+    await insertBudget(store.orgId, {
+      name: `Bulk ${i}`, scope: JSON.stringify({ customer: `c-${i}` }), amountUsd: "5", period: "month", timezone: "UTC", fiscalYearStartMonth: 1,
+      weekStartsOn: 1, thresholds: "[100]", forecastAlerts: false, blockAtPercent: 100, channelIds: "[]", parentId: null,
+    });
+  }
+  const all = (await listAllBudgets()).get(store.orgId)!;
+  assert.deepEqual(all.map((b) => b.id), (await listBudgets(store.orgId)).map((b) => b.id));
+  assert.equal(new Set(all.map((b) => b.id)).size, 450);
 });

@@ -3,6 +3,7 @@ import type { Evaluation } from "@/lib/alert-contract/condition";
 import { budgetEvaluation } from "./conditions";
 import { listAllBudgets } from "./repository";
 import { budgetStatuses } from "./status";
+import { yieldEvery } from "@/lib/scheduling/yield-slices";
 
 /** Takes one organization's evaluations of a pass at once, so the store can tell the unchanged ones from one read. */
 export type EvaluationSink = (evaluations: Evaluation[]) => Promise<void>;
@@ -16,9 +17,14 @@ export async function evaluateAllBudgets(sink: EvaluationSink, opts: { now?: Dat
   const now = opts.now ?? new Date();
   let budgets = 0;
   let conditions = 0;
+  const pause = yieldEvery(); // the server's thread, in embedded mode
   for (const [orgId, list] of await listAllBudgets()) {
     try {
-      const evaluations = (await budgetStatuses(orgId, list, { now })).map((b) => budgetEvaluation(b, now));
+      const evaluations: Evaluation[] = [];
+      for (const b of await budgetStatuses(orgId, list, { now })) {
+        evaluations.push(budgetEvaluation(b, now));
+        await pause();
+      }
       budgets += evaluations.length;
       for (const e of evaluations) conditions += e.conditions.length;
       await sink(evaluations);
