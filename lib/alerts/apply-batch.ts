@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { readInPages } from "@/lib/db/read-in-pages";
 import type { Alert } from "@/lib/generated/prisma/client";
 import type { Evaluation } from "@/lib/alert-contract/condition";
 import { applyEvaluation, isUnchanged, strongestPerKey } from "./apply";
@@ -47,21 +48,8 @@ type Known = { byActiveKey: Map<string, Alert>; byLatchKey: Map<string, Alert>; 
 
 /** The organization's alerts that a pass can change: active ones, and resolved ones still latched. */
 async function liveAlerts(orgId: string, sourceTypes: Set<string>, pause: () => Promise<void>): Promise<Known> {
-  // In pages: a thousand alert rows mapped by the database client in one step held the server's
-  // thread for tens of milliseconds (the SQLite driver is synchronous).
-  const rows: Alert[] = [];
-  for (let cursor: string | undefined; ; ) {
-    const page = await db().alert.findMany({
-      where: { orgId, sourceType: { in: [...sourceTypes] }, OR: [{ activeKey: { not: null } }, { latchKey: { not: null } }] },
-      orderBy: { id: "asc" },
-      take: LIVE_PAGE,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
-    rows.push(...page);
-    if (page.length < LIVE_PAGE) break;
-    cursor = page[page.length - 1].id;
-    await pause();
-  }
+  const where = { orgId, sourceType: { in: [...sourceTypes] }, OR: [{ activeKey: { not: null } }, { latchKey: { not: null } }] };
+  const rows = await readInPages((page) => db().alert.findMany({ where, orderBy: { id: "asc" }, ...page }), LIVE_PAGE, pause);
   const known: Known = { byActiveKey: new Map(), byLatchKey: new Map(), bySource: new Map() };
   for (const a of rows) {
     if (a.activeKey) known.byActiveKey.set(a.activeKey, a);

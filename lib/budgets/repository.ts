@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { readInPages } from "@/lib/db/read-in-pages";
 import { toConfig, type BudgetRow } from "./config";
 import { yieldEvery } from "@/lib/scheduling/yield-slices";
 import type { BudgetConfig } from "./types";
@@ -13,26 +14,19 @@ export async function listBudgets(orgId: string): Promise<BudgetConfig[]> {
 
 /** Every live budget of every organization, by organization (one read per evaluation pass). */
 export async function listAllBudgets(): Promise<Map<string, BudgetConfig[]>> {
-  // In pages, handing the thread back between them: the evaluation pass runs on the server's thread in
-  // embedded mode, and 1,000 rows read and parsed in one step held every request for about 25 ms.
-  const pause = yieldEvery();
+  // In pages: the evaluation pass runs on the server's thread in embedded mode (1,000 rows in one step: about 25 ms).
+  const rows = await readInPages(
+    (page) => db().budget.findMany({ where: { deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], ...page }),
+    PAGE,
+    yieldEvery(),
+  );
   const out = new Map<string, BudgetConfig[]>();
-  for (let cursor: string | undefined; ; ) {
-    const rows = await db().budget.findMany({
-      where: { deletedAt: null },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: PAGE,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
-    for (const r of rows) {
-      const list = out.get(r.orgId) ?? [];
-      list.push(toConfig(r));
-      out.set(r.orgId, list);
-    }
-    if (rows.length < PAGE) return out;
-    cursor = rows[rows.length - 1].id;
-    await pause();
+  for (const r of rows) {
+    const list = out.get(r.orgId) ?? [];
+    list.push(toConfig(r));
+    out.set(r.orgId, list);
   }
+  return out;
 }
 
 const PAGE = 200;

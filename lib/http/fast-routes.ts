@@ -1,7 +1,7 @@
 import "server-only";
 import type http from "node:http";
 import { addRequestHook } from "./request-hooks";
-import type { JsonAnswer } from "./responses";
+import { errorAnswer, type JsonAnswer } from "./responses";
 
 /**
  * Routes answered by the server process before Next.js sees the request.
@@ -61,15 +61,12 @@ function dispatch(req: http.IncomingMessage): Promise<JsonAnswer> | null {
   return route(url, req);
 }
 
-const FAILED: JsonAnswer = { status: 500, body: { error: "Internal error; the server log has the details." }, headers: { "cache-control": "no-store" } };
-
 async function send(answer: Promise<JsonAnswer>, res: http.ServerResponse): Promise<void> {
   let a: JsonAnswer;
   try {
     a = await answer;
   } catch (err) {
-    console.error("[fast-route]", err);
-    a = FAILED;
+    a = errorAnswer("fast-route", err); // logged; a 500 without internals
   }
   const body = JSON.stringify(a.body);
   const headers: Record<string, string> = { ...API_SECURITY_HEADERS, "content-type": "application/json", ...a.headers };
