@@ -6,14 +6,19 @@ import type { LiveHours, PassClock } from "./feed";
 import { HOUR_MS } from "./ledger-reads";
 import { overviewUrl, scopeRecord, SEVERITY_LEVEL, seriesDedupKey, seriesFilters, seriesLabel, severityFor, usd } from "./links";
 import { BAND_HOURS, type MonitorCache, type SeriesState } from "./series-cache";
+import { meetsSpikeRule, type SpikeRule } from "./spike-rule";
 import type { MonitorConfig } from "./types";
 
 /** A series whose spend is above its band now: the verdict that holds, and for which hour. */
 export type AnomalyCandidate = { key: string; hour: number; fraction: number; verdict: PointResult };
 
-/** Above the band, whether it opened the incident now or belongs to one already open. */
-function holds(r: PointResult | null | undefined): r is PointResult {
-  return !!r && (r.isAnomaly || r.suppressed) && r.direction === "up" && r.actual > r.upper;
+/**
+ * Above the band, whether it opened the incident now or belongs to one already open; or, whatever
+ * the detector's score, far enough above its expected value to meet the spike rule.
+ */
+function holds(r: PointResult | null | undefined, fraction: number, rule: SpikeRule): r is PointResult {
+  if (!r || !(r.actual > r.upper)) return false;
+  return ((r.isAnomaly || r.suppressed) && r.direction === "up") || meetsSpikeRule(r, fraction, rule);
 }
 
 /**
@@ -21,18 +26,18 @@ function holds(r: PointResult | null | undefined): r is PointResult {
  * and the elapsed share of the hour), the hour just ended while its late events settle (peek with
  * fraction 1) and the last settled hour (update). The first that holds is the condition.
  */
-export function judgeSeries(cache: MonitorCache, key: string, s: SeriesState | undefined, live: LiveHours, clock: PassClock): AnomalyCandidate | null {
+export function judgeSeries(cache: MonitorCache, key: string, s: SeriesState | undefined, live: LiveHours, clock: PassClock, rule: SpikeRule): AnomalyCandidate | null {
   if (!s || !cache.registry.has(key)) return null;
   const liveHours = live.get(key);
   const found: AnomalyCandidate[] = [];
   for (let h = clock.settled; h < clock.current; h++) {
     const r = cache.registry.peek(key, h * HOUR_MS, liveHours?.get(h)?.costUsd ?? 0, 1);
-    if (holds(r)) found.push({ key, hour: h, fraction: 1, verdict: r });
+    if (holds(r, 1, rule)) found.push({ key, hour: h, fraction: 1, verdict: r });
   }
   const now = cache.registry.peek(key, clock.current * HOUR_MS, liveHours?.get(clock.current)?.costUsd ?? 0, clock.fraction);
-  if (holds(now)) return { key, hour: clock.current, fraction: clock.fraction, verdict: now };
+  if (holds(now, clock.fraction, rule)) return { key, hour: clock.current, fraction: clock.fraction, verdict: now };
   if (found.length) return found[found.length - 1];
-  if (s.lastHour === clock.settled - 1 && holds(s.last)) return { key, hour: s.lastHour, fraction: 1, verdict: s.last };
+  if (s.lastHour === clock.settled - 1 && holds(s.last, 1, rule)) return { key, hour: s.lastHour, fraction: 1, verdict: s.last };
   return null;
 }
 

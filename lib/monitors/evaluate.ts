@@ -2,6 +2,7 @@ import "server-only";
 import { yieldEvery } from "@/lib/scheduling/yield-slices";
 import type { AlertCondition, Evaluation } from "@/lib/alert-contract/condition";
 import { anomalyCondition, judgeSeries, type AnomalyCandidate } from "./anomaly-conditions";
+import { SPIKE_RULES } from "./spike-rule";
 import { costPerRequestCondition, judgeCostPerRequest, type CprCandidate } from "./cost-per-request";
 import { feedMonitor, passClock } from "./feed";
 import { runawayConditions } from "./runaway-conditions";
@@ -33,7 +34,7 @@ export async function evaluateMonitor(m: MonitorConfig, now = new Date()): Promi
       if (dailySpend(s, live.get(key), clock.settled) < m.minSpendUsd) continue;
       seriesWatched++;
       if (m.kinds.includes("anomaly")) {
-        const a = judgeSeries(cache, key, s, live, clock);
+        const a = judgeSeries(cache, key, s, live, clock, SPIKE_RULES[m.sensitivity]);
         if (a) anomalies.push(a);
       }
       if (m.kinds.includes("cost_per_request")) {
