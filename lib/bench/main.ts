@@ -127,12 +127,14 @@ const queries: Record<string, string> = {
 };
 log(`overview queries while ${DURING.toLocaleString()} more events arrive`);
 let ingesting = true;
-const [, during] = await Promise.all([
+const [duringSend, during] = await Promise.all([
   sendEvents({ ...load, events: DURING, runId: "d" }).finally(() => (ingesting = false)),
   readOverview({ base, key, queries: Object.values(queries), readers: 1, stop: () => !ingesting }),
 ]);
 const duringIngest = summarize(during.latencies);
-log(`during ingestion: p95 ${duringIngest.p95.toFixed(0)} ms over ${duringIngest.runs} queries`);
+// What a reader costs ingestion: the same clients, while one reader asks the overview's queries.
+const duringRate = DURING / duringSend.seconds;
+log(`during ingestion: p95 ${duringIngest.p95.toFixed(0)} ms over ${duringIngest.runs} queries; ingestion meanwhile ${Math.round(duringRate).toLocaleString()} events/s`);
 // In embedded mode answers are kept until the server's next write to the store, so one event is sent
 // before each timed run: these figures are the cost of asking the engine, as right after new data.
 let touches = 0;
@@ -204,6 +206,8 @@ const md = [
   `| all overview queries asked again with no write between (answered from memory) | ${again.p50.toFixed(1)} | ${again.p95.toFixed(1)} | ${again.max.toFixed(1)} |`,
   `| all overview queries while ${DURING.toLocaleString()} events arrive (one reader) | ${duringIngest.p50.toFixed(1)} | **${duringIngest.p95.toFixed(1)}** | ${duringIngest.max.toFixed(1)} |`,
   "",
+  `Ingestion while that reader asks: ${Math.round(duringRate).toLocaleString()} events/s.`,
+  "",
   `Read throughput, ${READERS} concurrent readers of the overview's queries for ${READ_SECONDS} s, no writes meanwhile (each answer kept after its first asking): **${reads.perSecond.toFixed(1)} queries/s** (p95 ${summarize(reads.latencies).p95.toFixed(0)} ms).`,
   "",
   `Peak RSS of the server: ${mb(Math.max(ingestPeak, queryPeak))}.`,
@@ -221,6 +225,7 @@ if (opt.json) {
     ingest_to_engine_ratio: +(httpRate / engine.insertRate).toFixed(3),
     overview_p95_ms_idle: +overall.p95.toFixed(1),
     overview_p95_ms_during_ingest: +duringIngest.p95.toFixed(1),
+    ingest_events_per_s_while_read: Math.round(duringRate),
     overview_page_p95_ms: +summarize(page).p95.toFixed(1),
     overview_p95_ms_repeated: +again.p95.toFixed(1),
     reads_per_s: +reads.perSecond.toFixed(1),

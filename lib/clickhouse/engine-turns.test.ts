@@ -1,7 +1,7 @@
 /** Unit: in the embedded engine's one lane, reads go before writes, and writes still progress. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { afterReads, asRead, MAX_WAIT_MS, readsInFlight } from "./engine-turns";
+import { afterReads, asRead, MAX_WAIT_MS, readRecently, readsInFlight, RECENT_READ_MS } from "./engine-turns";
 
 const gate = () => {
   let open!: () => void;
@@ -56,4 +56,24 @@ test("a failed read still lets the writes through", async () => {
   await write;
   assert.ok(wrote);
   assert.equal(readsInFlight(), 0);
+});
+
+test("readers count as present while a read runs and for RECENT_READ_MS after the last one ends", async () => {
+  const g = gate();
+  const read = asRead(() => g.opened);
+  assert.equal(readRecently(), true, "a read in flight");
+  g.open();
+  await read;
+  const ended = performance.now();
+  assert.equal(readRecently(ended), true);
+  assert.equal(readRecently(ended + RECENT_READ_MS + 1), false, "long after the last read");
+});
+
+test("the write path's own lookups go first but are not readers", async () => {
+  const g = gate();
+  const lookup = asRead(() => g.opened, true);
+  assert.equal(readsInFlight(), 1);
+  assert.equal(readRecently(performance.now() + RECENT_READ_MS + 1), false, "a lookup in flight is no reader");
+  g.open();
+  await lookup;
 });

@@ -24,6 +24,8 @@ export type QueryOptions = {
    * on ledgerGeneration stay valid. Left unset, every write counts, which is only ever a cache miss.
    */
   ledgerUnchanged?: boolean;
+  /** A lookup the write path makes before writing (duplicate ids): it goes first, but nobody is reading a dashboard. */
+  forWrite?: boolean;
 };
 
 /**
@@ -42,7 +44,7 @@ export async function chQuery<T>(sql: string, opts: QueryOptions): Promise<T[]> 
     return (await rs.json()) as T[];
   };
   if (!isEmbedded()) return run();
-  return opts.background ? afterReads(run) : asRead(run);
+  return opts.background ? afterReads(run) : asRead(run, opts.forWrite);
 }
 
 /** In embedded mode writes let waiting reads go first (engine-turns.ts); a server runs them side by side. */

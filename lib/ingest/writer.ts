@@ -175,7 +175,7 @@ async function storedIds(rows: EventRow[]): Promise<Set<string>> {
          PREWHERE org_id = {org:String} AND id_hash IN (SELECT cityHash64(arrayJoin({ids:Array(String)})))
          WHERE event_id IN {ids:Array(String)}
          GROUP BY event_id HAVING sum(sign) > 0`,
-        { tag: "ingest.dedupe", params: { org, ids: chunk } },
+        { tag: "ingest.dedupe", params: { org, ids: chunk }, forWrite: true },
       );
       for (const r of rows) out.add(`${org}\u0000${r.event_id}`);
     }

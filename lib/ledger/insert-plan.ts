@@ -13,8 +13,11 @@ export const MAX_ROWS_PER_INSERT = 50_000;
 /**
  * Rows per INSERT with the embedded engine, which runs one statement at a time: a dashboard read
  * arriving mid-insert waits for at most this many rows (engine-turns.ts lets it go before the next).
+ * While nobody reads, pieces are merged up to EMBEDDED_INSERT_ROWS, since each INSERT has a fixed
+ * cost of tens of ms; while dashboards are being read, a read waits for at most one small piece.
  */
 export const EMBEDDED_INSERT_ROWS = 10_000;
+export const EMBEDDED_INSERT_ROWS_WHILE_READ = 2_000;
 /** Months per INSERT for ingest: well under the engine's 100, and few parts per INSERT. */
 export const MAX_PARTITIONS_PER_INSERT = 24;
 
@@ -55,4 +58,24 @@ export function planInserts<R extends TimedRow>(groups: R[][], maxPartitions = M
   }
   cut();
   return inserts;
+}
+
+/**
+ * The next INSERT from planned pieces: pieces[from] and as many following ones as fit in `maxRows`
+ * rows and `maxPartitions` months, so a write can be cut small while readers wait and large when
+ * none do, deciding piece by piece. Pieces are never split: a group stays in one INSERT.
+ */
+export function takeInsert<R extends TimedRow>(pieces: R[][], from: number, maxRows: number, maxPartitions = MAX_PARTITIONS_PER_INSERT): { rows: R[]; next: number } {
+  const months = new Set(pieces[from].map(monthOf));
+  let rows = pieces[from];
+  let next = from + 1;
+  for (; next < pieces.length; next++) {
+    const piece = pieces[next];
+    if (rows.length + piece.length > maxRows) break;
+    const added = piece.map(monthOf).filter((m) => !months.has(m));
+    if (months.size + new Set(added).size > maxPartitions) break;
+    for (const m of added) months.add(m);
+    rows = rows.concat(piece);
+  }
+  return { rows, next };
 }

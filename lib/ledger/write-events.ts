@@ -1,7 +1,8 @@
 import "server-only";
 import { chInsert } from "@/lib/clickhouse/query";
 import { isEmbedded } from "@/lib/config/env";
-import { EMBEDDED_INSERT_ROWS, MAX_ROWS_PER_INSERT, planInserts } from "./insert-plan";
+import { readRecently } from "@/lib/clickhouse/engine-turns";
+import { EMBEDDED_INSERT_ROWS, EMBEDDED_INSERT_ROWS_WHILE_READ, MAX_ROWS_PER_INSERT, planInserts, takeInsert } from "./insert-plan";
 import { intentLog } from "./intents";
 import { ledgerLock } from "./lock";
 import { orgHoursOf } from "./org-hours";
@@ -15,7 +16,8 @@ import { LLM_EVENTS } from "@/lib/clickhouse/tables";
  *  1. has the org-hours it touches covered by a stored intent before inserting (intents.ts), cleared
  *     only once no write on those hours is in flight; a crash leaves it for the start-up repair;
  *  2. is cut into INSERTs of a bounded number of months and rows (planInserts), so any span is
- *     accepted and, in embedded mode, a dashboard read waits for at most one bounded INSERT;
+ *     accepted and, in embedded mode, a dashboard read waits for at most one bounded INSERT (a
+ *     small one while reads are being asked, merged pieces while none are: takeInsert);
  *  3. on failure, repairs the rollup of the hours it touched before throwing, so whatever it did
  *     store is counted exactly once and the caller may retry the rest.
  */
@@ -29,13 +31,20 @@ export class LedgerWriteError extends Error {
 
 /** Each group is written by one INSERT (its rows must share a month); see planInserts. */
 export async function writeLedgerRows(groups: LedgerRow[][], opts: { tag: string; maxPartitions?: number }): Promise<void> {
-  const inserts = planInserts(groups, opts.maxPartitions, isEmbedded() ? EMBEDDED_INSERT_ROWS : MAX_ROWS_PER_INSERT);
-  if (!inserts.length) return;
-  const orgHours = orgHoursOf(inserts.flat());
+  const embedded = isEmbedded();
+  const pieces = planInserts(groups, opts.maxPartitions, embedded ? EMBEDDED_INSERT_ROWS_WHILE_READ : MAX_ROWS_PER_INSERT);
+  if (!pieces.length) return;
+  const orgHours = orgHoursOf(pieces.flat());
   const outcome = await ledgerLock().shared(async () => {
     const lease = await intentLog().acquire(orgHours, opts.tag); // throws before anything is written
     try {
-      for (const rows of inserts) await chInsert(LLM_EVENTS, rows, { tag: opts.tag });
+      for (let i = 0; i < pieces.length; ) {
+        // Decided before each INSERT: a reader who arrived during the last one gets small pieces from now on.
+        const maxRows = embedded && !readRecently() ? EMBEDDED_INSERT_ROWS : embedded ? EMBEDDED_INSERT_ROWS_WHILE_READ : MAX_ROWS_PER_INSERT;
+        const { rows, next } = takeInsert(pieces, i, maxRows, opts.maxPartitions);
+        await chInsert(LLM_EVENTS, rows, { tag: opts.tag });
+        i = next;
+      }
     } catch (err) {
       return { lease, err };
     }
