@@ -40,7 +40,7 @@ export async function writeLedgerRows(groups: LedgerRow[][], opts: { tag: string
     try {
       for (let i = 0; i < pieces.length; ) {
         // Decided before each INSERT: a reader who arrived during the last one gets small pieces from now on.
-        const maxRows = embedded && !readRecently() ? EMBEDDED_INSERT_ROWS : embedded ? EMBEDDED_INSERT_ROWS_WHILE_READ : MAX_ROWS_PER_INSERT;
+        const maxRows = !embedded ? MAX_ROWS_PER_INSERT : readRecently() ? EMBEDDED_INSERT_ROWS_WHILE_READ : EMBEDDED_INSERT_ROWS;
         const { rows, next } = takeInsert(pieces, i, maxRows, opts.maxPartitions);
         await chInsert(LLM_EVENTS, rows, { tag: opts.tag });
         i = next;
