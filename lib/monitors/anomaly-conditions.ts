@@ -9,16 +9,24 @@ import { BAND_HOURS, type MonitorCache, type SeriesState } from "./series-cache"
 import { meetsSpikeRule, type SpikeRule } from "./spike-rule";
 import type { MonitorConfig } from "./types";
 
-/** A series whose spend is above its band now: the verdict that holds, and for which hour. */
-export type AnomalyCandidate = { key: string; hour: number; fraction: number; verdict: PointResult };
+/**
+ * What made a verdict an anomaly: the detector's score, or the spike rule alone. On-call reads it in
+ * the alert's numbers: a rule-raised alert carries the detector's low score, which would otherwise
+ * look like a contradiction.
+ */
+export type RaisedBy = "detector_score" | "spike_rule";
+
+/** A series whose spend is above its band now: the verdict that holds, for which hour, and why. */
+export type AnomalyCandidate = { key: string; hour: number; fraction: number; verdict: PointResult; raisedBy: RaisedBy };
 
 /**
  * Above the band, whether it opened the incident now or belongs to one already open; or, whatever
- * the detector's score, far enough above its expected value to meet the spike rule.
+ * the detector's score, far enough above its expected value to meet the spike rule. Null when neither.
  */
-function holds(r: PointResult | null | undefined, fraction: number, rule: SpikeRule): r is PointResult {
-  if (!r || !(r.actual > r.upper)) return false;
-  return ((r.isAnomaly || r.suppressed) && r.direction === "up") || meetsSpikeRule(r, fraction, rule);
+function holds(r: PointResult | null | undefined, fraction: number, rule: SpikeRule): RaisedBy | null {
+  if (!r || !(r.actual > r.upper)) return null;
+  if ((r.isAnomaly || r.suppressed) && r.direction === "up") return "detector_score";
+  return meetsSpikeRule(r, fraction, rule) ? "spike_rule" : null;
 }
 
 /**
@@ -32,12 +40,15 @@ export function judgeSeries(cache: MonitorCache, key: string, s: SeriesState | u
   const found: AnomalyCandidate[] = [];
   for (let h = clock.settled; h < clock.current; h++) {
     const r = cache.registry.peek(key, h * HOUR_MS, liveHours?.get(h)?.costUsd ?? 0, 1);
-    if (holds(r, 1, rule)) found.push({ key, hour: h, fraction: 1, verdict: r });
+    const by = holds(r, 1, rule);
+    if (r && by) found.push({ key, hour: h, fraction: 1, verdict: r, raisedBy: by });
   }
   const now = cache.registry.peek(key, clock.current * HOUR_MS, liveHours?.get(clock.current)?.costUsd ?? 0, clock.fraction);
-  if (holds(now, clock.fraction, rule)) return { key, hour: clock.current, fraction: clock.fraction, verdict: now };
+  const nowBy = holds(now, clock.fraction, rule);
+  if (now && nowBy) return { key, hour: clock.current, fraction: clock.fraction, verdict: now, raisedBy: nowBy };
   if (found.length) return found[found.length - 1];
-  if (s.lastHour === clock.settled - 1 && holds(s.last, 1, rule)) return { key, hour: s.lastHour, fraction: 1, verdict: s.last };
+  const lastBy = s.lastHour === clock.settled - 1 ? holds(s.last, 1, rule) : null;
+  if (s.last && lastBy) return { key, hour: s.lastHour, fraction: 1, verdict: s.last, raisedBy: lastBy };
   return null;
 }
 
@@ -81,6 +92,7 @@ export async function anomalyCondition(m: MonitorConfig, cache: MonitorCache, c:
       value: round(r.actual),
       impact_usd: round(r.impact),
       score: round(r.score, 4),
+      raised_by: c.raisedBy,
       hour: new Date(c.hour * HOUR_MS).toISOString(),
       fraction_of_hour: round(c.fraction, 4),
     },

@@ -6,6 +6,7 @@ import { openTempStore, type TempStore } from "@/lib/testing/temp-store"; // fir
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { evaluateMonitor } from "./evaluate";
+import { THRESHOLDS } from "./series-cache";
 import { createMonitor } from "./store";
 import { createMonitorSchema, type MonitorConfig } from "./types";
 import { event, ingestAll, steadyEvents } from "./testing/workload";
@@ -63,8 +64,10 @@ test("a burst on one feature in the current hour: exactly one anomaly, whose cau
   assert.ok(a.cause[0].share > 0.5, `search explains most of it: ${JSON.stringify(a.cause[0])}`);
   assert.ok(a.cause[0].volume_usd > a.cause[0].size_usd, "more requests, not bigger ones");
   assert.match(a.cause[0].url, /^\/\?feature=search&from=2026-11-17T14%3A00%3A00\.000Z&to=2026-11-18T15%3A00%3A00\.000Z$/);
-  const n = a.numbers as { expected: number; value: number; impact_usd: number; band: [number, number] };
+  const n = a.numbers as { expected: number; value: number; impact_usd: number; band: [number, number]; score: number; raised_by: string };
   assert.ok(n.value > n.band[1] && n.band[0] <= n.expected && n.expected <= n.band[1], JSON.stringify(n));
+  // The alert says what raised it, consistently with the score it carries.
+  assert.equal(n.raised_by, n.score >= THRESHOLDS[total.sensitivity] ? "detector_score" : "spike_rule", JSON.stringify(n));
   assert.ok(Math.abs(n.impact_usd - (n.value - n.expected)) < 1e-6);
   assert.ok(a.series && a.series.length === 72 && a.series.at(-1)!.ts === "2026-11-18T14:00:00.000Z");
   assert.ok(a.series.slice(0, 60).every((p) => p.expected !== null), "the chart carries the expected band");

@@ -56,5 +56,6 @@ test("a 3x Sunday hour at 5 sigma that the detector's score lets pass is a condi
   const found = judgeSeries(cache, "s", s, live, clock, SPIKE_RULES.medium);
   assert.equal(found?.hour, spikeHour);
   assert.equal(found?.fraction, 0.75);
+  assert.equal(found?.raisedBy, "spike_rule", "the alert says the rule raised it, not the score");
   assert.equal(judgeSeries(cache, "s", s, live, clock, { ratio: Infinity, sigmas: Infinity }), null, "without the rule nothing holds");
 });
