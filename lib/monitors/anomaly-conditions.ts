@@ -29,27 +29,31 @@ function holds(r: PointResult | null | undefined, fraction: number, rule: SpikeR
   return meetsSpikeRule(r, fraction, rule) ? "spike_rule" : null;
 }
 
+/** The candidate a verdict makes, if it holds. */
+function candidate(key: string, hour: number, fraction: number, r: PointResult | null | undefined, rule: SpikeRule): AnomalyCandidate | null {
+  const raisedBy = holds(r, fraction, rule);
+  return r && raisedBy ? { key, hour, fraction, verdict: r, raisedBy } : null;
+}
+
 /**
  * The detector's verdicts for a series at this pass: the hour in progress (peek with the spend so far
  * and the elapsed share of the hour), the hour just ended while its late events settle (peek with
- * fraction 1) and the last settled hour (update). The first that holds is the condition.
+ * fraction 1) and the last settled hour (update). The first that holds is the condition; of the
+ * hours still settling, the latest.
  */
 export function judgeSeries(cache: MonitorCache, key: string, s: SeriesState | undefined, live: LiveHours, clock: PassClock, rule: SpikeRule): AnomalyCandidate | null {
   if (!s || !cache.registry.has(key)) return null;
   const liveHours = live.get(key);
-  const found: AnomalyCandidate[] = [];
+  let settling: AnomalyCandidate | null = null;
   for (let h = clock.settled; h < clock.current; h++) {
-    const r = cache.registry.peek(key, h * HOUR_MS, liveHours?.get(h)?.costUsd ?? 0, 1);
-    const by = holds(r, 1, rule);
-    if (r && by) found.push({ key, hour: h, fraction: 1, verdict: r, raisedBy: by });
+    settling = candidate(key, h, 1, cache.registry.peek(key, h * HOUR_MS, liveHours?.get(h)?.costUsd ?? 0, 1), rule) ?? settling;
   }
   const now = cache.registry.peek(key, clock.current * HOUR_MS, liveHours?.get(clock.current)?.costUsd ?? 0, clock.fraction);
-  const nowBy = holds(now, clock.fraction, rule);
-  if (now && nowBy) return { key, hour: clock.current, fraction: clock.fraction, verdict: now, raisedBy: nowBy };
-  if (found.length) return found[found.length - 1];
-  const lastBy = s.lastHour === clock.settled - 1 ? holds(s.last, 1, rule) : null;
-  if (s.last && lastBy) return { key, hour: s.lastHour, fraction: 1, verdict: s.last, raisedBy: lastBy };
-  return null;
+  return (
+    candidate(key, clock.current, clock.fraction, now, rule) ??
+    settling ??
+    (s.lastHour === clock.settled - 1 ? candidate(key, s.lastHour, 1, s.last, rule) : null)
+  );
 }
 
 /** The last 72 hours of the series with the expected band, ending with the hour in progress. */
